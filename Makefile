@@ -1,0 +1,49 @@
+# provkg: `make run` (ingest the sample corpus into the embedded store and serve the API), `make test`.
+SHELL := /bin/bash
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+CORPUS ?= $(or $(PROVKG_CORPUS),../shared/corpus)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: setup run ingest serve test test-all soak lint bench stop clean
+
+$(BIN)/provkg: pyproject.toml requirements.lock
+	test -d $(VENV) || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	touch $(BIN)/provkg
+
+setup: $(BIN)/provkg  ## venv in .venv with the pinned dependencies
+
+ingest: setup
+	$(BIN)/provkg ingest $(CORPUS)
+
+run: setup  ## ingest the corpus into the embedded store, then serve the API on $(HOST):$(PORT)
+	$(BIN)/provkg ingest $(CORPUS); status=$$?; [ $$status -le 1 ] || exit $$status
+	$(BIN)/provkg serve --host $(HOST) --port $(PORT)
+
+serve: setup
+	$(BIN)/provkg serve --host $(HOST) --port $(PORT)
+
+test: setup  ## the whole suite against the real embedded store (Neo4j tests run when NEO4J_URI is set)
+	$(BIN)/python -m pytest -m "not soak"
+
+soak: setup  ## long reliability runs
+	$(BIN)/python -m pytest -m soak
+
+lint: setup
+	$(BIN)/ruff check graph ingest api tests bench
+	$(BIN)/mypy graph ingest api
+
+bench: setup
+	$(BIN)/python -m bench.run
+
+stop: setup  ## stop the embedded server
+	$(BIN)/provkg store stop
+
+clean:
+	-$(BIN)/provkg store stop
+	rm -rf data .pytest_cache .mypy_cache .ruff_cache

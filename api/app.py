@@ -1,0 +1,63 @@
+"""The FastAPI application: one store per process, created in the lifespan hook."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.middleware.gzip import GZipMiddleware
+
+from starlette.concurrency import run_in_threadpool
+
+from api import problems
+from api.jsonresp import OrjsonResponse
+from api.deps import StoreDep
+from graph.settings import Settings, get_settings
+from graph.store import GraphStore, open_store
+
+DESCRIPTION = """
+Provinces of Vietnam and how they work with the world: foreign partners, agreements, events,
+reported figures (FDI, ODA, delegations) and the article sentence each fact was read from.
+
+Errors are `application/problem+json` (RFC 9457).
+"""
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings
+        app.state.store = store or open_store(settings)
+        yield
+        if store is None:
+            app.state.store.close()
+
+    app = FastAPI(title="provkg API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
+                  default_response_class=OrjsonResponse)
+    app.state.settings = settings
+    problems.install(app)
+    app.add_middleware(GZipMiddleware, minimum_size=1000)
+    if settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+                           allow_headers=["*"])
+
+    @app.get("/health", tags=["meta"], summary="The process is up")
+    async def health() -> dict[str, str]:
+        return {"status": "ok"}
+
+    @app.get("/ready", tags=["meta"], summary="The store is reachable",
+             responses={503: {"description": "store unreachable"}})
+    async def ready(store: StoreDep) -> OrjsonResponse:
+        ok = await run_in_threadpool(store.ping)
+        if not ok:
+            return problems.problem(503, "store-unavailable", "Store unavailable", "the graph store is unreachable")
+        return OrjsonResponse({"status": "ready", "store": store.kind})
+
+    from api import routes
+
+    routes.include(app)
+    return app

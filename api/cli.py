@@ -1,0 +1,193 @@
+"""The `provkg` command line. Exit codes: 0 ok, 1 partial failure, 2 usage or configuration error."""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from graph.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from graph.settings import Settings, get_settings
+
+app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
+                  no_args_is_help=True, pretty_exceptions_enable=False)
+store_app = typer.Typer(help="Start, stop and inspect the embedded FalkorDB server.", no_args_is_help=True)
+app.add_typer(store_app, name="store")
+out = Console()
+err = Console(stderr=True)
+
+
+class Fmt(str, Enum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def settings() -> Settings:
+    try:
+        return get_settings()
+    except ConfigError as exc:
+        err.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
+
+
+def fail(exc: ProvkgError, code: int = 1) -> typer.Exit:
+    err.print(f"[red]{type(exc).__name__}:[/red] {exc}")
+    return typer.Exit(code)
+
+
+def open_store(s: Settings) -> Any:
+    from graph.store import open_store as _open
+
+    try:
+        return _open(s)
+    except ProvkgError as exc:
+        raise fail(exc, 2) from None
+
+
+def parse_params(pairs: list[str] | None) -> dict[str, Any]:
+    """--param k=v; values are JSON when they parse as JSON (numbers, lists), else strings."""
+    import json
+
+    params: dict[str, Any] = {}
+    for pair in pairs or []:
+        if "=" not in pair:
+            err.print(f"[red]--param needs key=value, got {pair!r}[/red]")
+            raise typer.Exit(2)
+        k, v = pair.split("=", 1)
+        try:
+            params[k] = json.loads(v)
+        except ValueError:
+            params[k] = v
+    return params
+
+
+# -- store ---------------------------------------------------------------------------------------
+
+@store_app.command("start")
+def store_start() -> None:
+    """Start the embedded server for PROVKG_DATA_DIR (reuses one that already runs)."""
+    from graph.embedded import EmbeddedServer
+
+    s = settings()
+    server = EmbeddedServer(s.data_path, s.fsync)
+    try:
+        started = server.start()
+    except ProvkgError as exc:
+        raise fail(exc) from None
+    out.print(("started" if started else "already running") + f": {server.socket}")
+
+
+@store_app.command("stop")
+def store_stop() -> None:
+    """Stop the embedded server cleanly (the append-only file is flushed)."""
+    from graph.embedded import EmbeddedServer
+
+    s = settings()
+    stopped = EmbeddedServer(s.data_path, s.fsync).stop()
+    out.print("stopped" if stopped else "not running")
+
+
+@store_app.command("status")
+def store_status(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table) -> None:
+    """Where the data lives and whether the server runs."""
+    import json
+
+    from graph.embedded import EmbeddedServer
+
+    s = settings()
+    if s.store == "neo4j":
+        st = open_store(s)
+        info = {"store": "neo4j", "uri": s.neo4j_uri, "database": s.neo4j_database, "reachable": st.ping()}
+    else:
+        info = {"store": "embedded", **EmbeddedServer(s.data_path, s.fsync).status()}
+    if fmt == Fmt.json:
+        out.print_json(json.dumps(info))
+    else:
+        for k, v in info.items():
+            out.print(f"{k:>10}: {v}")
+
+
+# -- queries ---------------------------------------------------------------------------------------
+
+@app.command()
+def cypher(
+    query: Annotated[str, typer.Argument(help="A read-only Cypher query.")],
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="key=value (repeatable)")] = None,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
+) -> None:
+    """Run read-only Cypher (writes are refused before sending and by the engine)."""
+    from graph.guard import vet_read_query
+
+    s = settings()
+    try:
+        vet_read_query(query, max_length=s.max_query_length, max_nesting=s.max_query_nesting)
+        res = open_store(s).read(query, parse_params(param))
+    except (QueryRefused, QueryFailed) as exc:
+        raise fail(exc, 2) from None
+    except StoreUnavailable as exc:
+        raise fail(exc) from None
+    text = __import__("api.output", fromlist=["render"]).render(res.columns, res.rows, fmt.value,
+                                                                truncated=res.truncated, console=out)
+    if text is not None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+def stats(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table) -> None:
+    """Counts of nodes by label and relationships by type."""
+    from api.output import render
+    from graph.stats import graph_counts
+
+    s = settings()
+    try:
+        counts = graph_counts(open_store(s))
+    except ProvkgError as exc:
+        raise fail(exc) from None
+    rows = [["node", k, v] for k, v in counts["nodes"].items()] + \
+           [["relationship", k, v] for k, v in counts["relationships"].items()]
+    text = render(["kind", "name", "count"], rows, fmt.value, console=out)
+    if text is not None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the REST API (OpenAPI docs at /docs)."""
+    import uvicorn
+
+    settings()
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+
+
+@app.command("schema")
+def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema.json and shapes.ttl")] = False
+               ) -> None:
+    """Print (or regenerate) the graph schema derived from ontology.ttl."""
+    from graph.schema import schema_json
+    from graph.settings import PROJECT_ROOT
+
+    text = schema_json(settings().ontology)
+    if write:
+        (PROJECT_ROOT / "graph" / "schema.json").write_text(text, encoding="utf-8")
+        try:
+            from graph.shapes import shapes_turtle
+        except ImportError:
+            pass
+        else:
+            (PROJECT_ROOT / "shapes.ttl").write_text(shapes_turtle(), encoding="utf-8")
+        out.print("wrote graph/schema.json and shapes.ttl")
+    else:
+        sys.stdout.write(text)
+
+
+def main() -> None:  # pragma: no cover
+    app()
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

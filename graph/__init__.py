@@ -1,0 +1,1 @@
+"""Graph stores, the ontology-derived schema, loading and RDF export."""

@@ -1,0 +1,83 @@
+"""Vet user-written Cypher before anything reaches an engine.
+
+This is the first of two refusals: the engine's own read-only mode (GRAPH.RO_QUERY, a READ-mode
+Neo4j transaction) is the second. The caps matter on their own: FalkorDB's parser time doubles per
+level of nested brackets and its query timeout does not cover parsing, so depth must be bounded
+before a query is sent.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from graph.errors import QueryRefused
+
+WRITE_WORDS = frozenset({
+    "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "LOAD", "FOREACH",
+    "GRANT", "DENY", "REVOKE", "ALTER", "RENAME", "START", "STOP", "TERMINATE", "USE", "IMPORT",
+    "PERIODIC", "COMMIT", "INSERT", "FINISH",
+})
+# Read-only procedures analysts may CALL; everything else (dbms.*, apoc.*, db.create*, GRAPH.*) is refused.
+READ_PROCEDURES = frozenset({
+    "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes",
+    "db.idx.fulltext.querynodes", "db.index.fulltext.querynodes",
+})
+
+_TOKEN = re.compile(
+    r"""(?P<str>'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")"""
+    r"""|(?P<bt>`[^`]*`)"""
+    r"""|(?P<lc>//[^\n]*)"""
+    r"""|(?P<bc>/\*.*?\*/)"""
+    r"""|(?P<call>\bCALL\s+(?P<proc>[A-Za-z_][\w.]*)?)"""
+    r"""|(?P<word>[A-Za-z_]\w*)"""
+    r"""|(?P<open>[(\[{])|(?P<close>[)\]}])|(?P<semi>;)|(?P<other>\S)""",
+    re.DOTALL | re.IGNORECASE,
+)
+
+
+def vet_read_query(query: str, *, max_length: int, max_nesting: int) -> str:
+    """Return the query to send, or raise QueryRefused saying why."""
+    if not query or not query.strip():
+        raise QueryRefused("empty query")
+    if len(query) > max_length:
+        raise QueryRefused(f"query is {len(query)} characters long; the limit is {max_length}")
+    folded = unicodedata.normalize("NFKC", query)
+    if folded != query and _outside_literals_changed(query, folded):
+        raise QueryRefused("query uses look-alike Unicode characters outside string literals")
+    depth = 0
+    deepest = 0
+    statements_ended = False
+    for m in _TOKEN.finditer(query):
+        kind = m.lastgroup
+        if kind in ("str", "bt", "lc"):
+            continue
+        if kind == "bc":
+            continue
+        if statements_ended:
+            raise QueryRefused("only one statement may be sent at a time")
+        if kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+            if deepest > max_nesting:
+                raise QueryRefused(f"brackets nest deeper than {max_nesting} levels")
+        elif kind == "close":
+            depth -= 1
+        elif kind == "semi":
+            statements_ended = True
+        elif kind == "call":
+            proc = (m.group("proc") or "").lower()
+            if proc and proc not in READ_PROCEDURES:
+                raise QueryRefused(f"procedure {m.group('proc')!r} may not be called from a read-only query")
+        elif kind == "word" and m.group().upper() in WRITE_WORDS:
+            raise QueryRefused(f"{m.group().upper()} is a write or admin clause; this endpoint is read-only")
+        elif kind == "other":
+            ch = m.group()
+            if ord(ch) > 127 or unicodedata.category(ch) in ("Cf", "Co", "Cn"):
+                raise QueryRefused(f"unexpected character U+{ord(ch):04X} outside string literals")
+    return query
+
+
+def _outside_literals_changed(original: str, folded: str) -> bool:
+    strip = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`""", re.DOTALL)
+    return strip.sub("", original) != strip.sub("", folded)

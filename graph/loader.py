@@ -1,0 +1,252 @@
+"""Facts -> batched, idempotent Cypher, every name checked against the ontology-derived schema.
+
+Node and relationship writes are generic (`UNWIND $rows AS row MERGE … SET n += row.props`), so
+the loader can only write what it first proves the schema declares. One article is one
+transaction: its old mentions and the facts only they supported are removed, then the new facts
+are merged, so a changed article replaces its facts and an unchanged one is skipped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from graph.ids import fact_id, fold
+from graph.schema import ENTITY, GraphSchema, load_schema
+from graph.store import GraphStore, Statement
+from ingest.models import ArticleFacts, Entity, Evidence
+
+FACT_LABELS = ("Partnership", "Agreement", "Event", "Observation", "Role")
+
+
+def _clean(props: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in props.items() if v is not None and v != [] and v != ""}
+
+
+@dataclass
+class Batch:
+    """Rows to merge, grouped by label / relationship type, checked against the schema on add."""
+
+    schema: GraphSchema
+    nodes: dict[tuple[str, bool], dict[str, dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+    rels: dict[str, dict[tuple[str, str], dict[str, Any]]] = field(default_factory=lambda: defaultdict(dict))
+
+    def node(self, label: str, node_id: str, props: dict[str, Any], *, create_only: bool = False) -> str:
+        props = _clean(props)
+        self.schema.check_node_keys(label, set(props) | {"id"})
+        bucket = self.nodes[(label, create_only)]
+        bucket.setdefault(node_id, {}).update(props)
+        return node_id
+
+    def rel(self, rel_type: str, src: str, dst: str, props: dict[str, Any] | None = None) -> None:
+        props = _clean(props or {})
+        self.schema.rel_type(rel_type)
+        self.schema.check_rel_keys(rel_type, set(props))
+        self.rels[rel_type].setdefault((src, dst), {}).update(props)
+
+    def statements(self, batch_size: int) -> list[Statement]:
+        out: list[Statement] = []
+        # create-only rows (entities first seen in text) after curated ones, so they never overwrite
+        for (label, create_only), rows in sorted(self.nodes.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+            labels = ":".join(self.schema.labels_of(label))
+            setter = "ON CREATE SET n += row.props" if create_only else "SET n += row.props"
+            q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
+            items = [{"id": k, "props": v} for k, v in rows.items()]
+            out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
+        for rel_type, rows in sorted(self.rels.items()):
+            q = (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.src}}) MATCH (b:{ENTITY} {{id: row.dst}}) "
+                 f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props")
+            items = [{"src": s, "dst": d, "props": p} for (s, d), p in rows.items()]
+            out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
+        return out
+
+
+def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+# -- entities ------------------------------------------------------------------------------------
+
+def search_text(*names: str | None) -> str:
+    keys = []
+    for n in names:
+        if n:
+            f = fold(n)
+            if f and f not in keys:
+                keys.append(f)
+    return "|" + "|".join(keys) + "|"
+
+
+def entity_props(e: Entity, aliases: Iterable[str] = ()) -> dict[str, Any]:
+    aliases = [a for a in aliases if a and a != e.name]
+    props: dict[str, Any] = {
+        "name": e.name, "name_en": e.name_en, "country": e.country, "iso3166_2": e.iso3166_2,
+        "curated": e.curated, "search_text": search_text(e.name, e.name_en, *aliases),
+    }
+    if e.type == "Organization":
+        props["org_kind"] = e.org_kind
+    if e.type in ("ForeignLocality", "VietnameseProvince"):
+        props["unit_type"] = e.unit_type
+    if e.type == "Person":
+        props = {"name": e.name, "curated": e.curated, "search_text": search_text(e.name)}
+    if aliases and e.type != "Person":
+        props["aliases"] = list(dict.fromkeys(aliases))
+    return props
+
+
+def add_entity(batch: Batch, e: Entity) -> str:
+    """Entities first seen in an article are created once and never overwrite curated data."""
+    batch.node(e.type, e.id, entity_props(e), create_only=True)
+    if not e.curated and e.parent:
+        batch.rel("LOCATED_IN", e.id, e.parent)
+    return e.id
+
+
+# -- articles -------------------------------------------------------------------------------------
+
+REMOVE_OLD_FACTS = """
+MATCH (m:Mention {doc_id: $doc})<-[:EVIDENCED_BY]-(f)
+WITH DISTINCT f
+OPTIONAL MATCH (f)-[:EVIDENCED_BY]->(o:Mention) WHERE o.doc_id <> $doc
+WITH f, count(o) AS others
+WHERE others = 0
+OPTIONAL MATCH (p)-[:HAS_PARTNERSHIP]->(f)-[:PARTNER]->(x)
+OPTIONAL MATCH (p)-[s:PARTNERS_WITH]->(x)
+DELETE s
+WITH DISTINCT f
+DETACH DELETE f
+"""
+REMOVE_OLD_MENTIONS = "MATCH (m:Mention {doc_id: $doc}) DETACH DELETE m"
+REMOVE_DOC_LINKS = "MATCH (d:Document {id: $doc})-[r:ABOUT]->() DELETE r"
+REFRESH_PARTNERSHIPS = """
+UNWIND $ids AS pid
+MATCH (p)-[:HAS_PARTNERSHIP]->(f:Partnership {id: pid})-[:PARTNER]->(x)
+OPTIONAL MATCH (f)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
+WITH p, f, x, count(m) AS n, min(d.published) AS since, max(m.confidence) AS conf
+SET f.evidence_count = n, f.since = since, f.confidence = conf
+MERGE (p)-[r:PARTNERS_WITH]->(x)
+SET r.evidence_count = n, r.since = since, r.confidence = conf
+"""
+
+
+def _mention(batch: Batch, doc_id: str, ev: Evidence) -> str:
+    mid = fact_id("men", doc_id, ev.start, ev.end)
+    existing = batch.nodes[("Mention", False)].get(mid, {})
+    rules = sorted(set(existing.get("rule", [])) | {ev.rule})
+    batch.node("Mention", mid, {"text": ev.text, "start": ev.start, "end": ev.end, "rule": rules,
+                                "confidence": max(ev.confidence, existing.get("confidence", 0.0)),
+                                "doc_id": doc_id})
+    batch.rel("IN_DOCUMENT", mid, doc_id)
+    return mid
+
+
+def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list[str]]:
+    b = Batch(schema)
+    doc = facts.document
+    b.node("Document", doc.id, {
+        "title": doc.title, "url": doc.url, "source": doc.source, "published": doc.published,
+        "content_hash": doc.content_hash, "text_length": doc.text_length,
+        "ingested_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
+        "search_text": search_text(doc.title),
+    })
+    for prov in doc.subject_provinces:
+        add_entity(b, prov)
+        b.rel("ABOUT", doc.id, prov.id)
+    partnership_ids: list[str] = []
+
+    for pf in facts.partners:
+        prov, partner = add_entity(b, pf.province), add_entity(b, pf.partner)
+        pid = fact_id("ps", prov, partner)
+        b.node("Partnership", pid, {"name": f"{pf.province.name} – {pf.partner.name}"})
+        b.rel("HAS_PARTNERSHIP", prov, pid)
+        b.rel("PARTNER", pid, partner)
+        b.rel("EVIDENCED_BY", pid, _mention(b, doc.id, pf.evidence))
+        partnership_ids.append(pid)
+
+    for af in facts.agreements:
+        prov = add_entity(b, af.province)
+        parties = sorted({prov, *(add_entity(b, e) for e in af.party_entities),
+                          *([add_entity(b, af.partner)] if af.partner else [])})
+        aid = fact_id("agr", af.kind, af.date or "", af.level or "", *parties,
+                      "" if af.partner else doc.id, af.count or "")
+        b.node("Agreement", aid, {"kind": af.kind, "level": af.level, "fields": af.fields, "date": af.date,
+                                  "count": af.count, "title": af.title,
+                                  "name": af.title or f"{af.kind} {af.province.name}"
+                                  + (f" – {af.partner.name}" if af.partner else ""),
+                                  "confidence": af.evidence.confidence})
+        for party in parties:
+            b.rel("PARTY", aid, party)
+        b.rel("EVIDENCED_BY", aid, _mention(b, doc.id, af.evidence))
+
+    for ef in facts.events:
+        prov = add_entity(b, ef.province)
+        eid = fact_id("evt", prov, ef.kind, ef.date_start or "", fold(ef.name))
+        b.node("Event", eid, {"kind": ef.kind, "name": ef.name, "date_start": ef.date_start,
+                              "date_end": ef.date_end, "place_name": ef.place,
+                              "confidence": ef.evidence.confidence, "search_text": search_text(ef.name)})
+        b.rel("PARTICIPANT", eid, prov)
+        for e in ef.participant_entities:
+            b.rel("PARTICIPANT", eid, add_entity(b, e))
+        if ef.place_entity:
+            b.rel("HELD_IN", eid, add_entity(b, ef.place_entity))
+        b.rel("EVIDENCED_BY", eid, _mention(b, doc.id, ef.evidence))
+
+    for of in facts.observations:
+        prov = add_entity(b, of.province)
+        oid = fact_id("obs", prov, of.indicator, of.period or "", of.unit, of.value, doc.id)
+        b.node("Observation", oid, {"indicator": of.indicator, "value": of.value, "value_max": of.value_max,
+                                    "unit": of.unit, "unit_noun": of.unit_noun, "period": of.period,
+                                    "qualifier": of.qualifier, "confidence": of.evidence.confidence,
+                                    "name": of.indicator})
+        b.rel("OBSERVATION_OF", oid, prov)
+        b.rel("EVIDENCED_BY", oid, _mention(b, doc.id, of.evidence))
+
+    for pe in facts.people:
+        person = Entity(id=fact_id("person", fold(pe.name)), type="Person", name=pe.name, curated=False)
+        add_entity(b, person)
+        org = add_entity(b, pe.organization_entity) if pe.organization_entity else None
+        rid = fact_id("role", person.id, fold(pe.role or ""), org or "")
+        b.node("Role", rid, {"title": pe.role, "name": f"{pe.name}: {pe.role or '?'}",
+                             "confidence": pe.evidence.confidence})
+        b.rel("HAS_ROLE", person.id, rid)
+        if org:
+            b.rel("ROLE_IN", rid, org)
+        b.rel("EVIDENCED_BY", rid, _mention(b, doc.id, pe.evidence))
+    return b, sorted(set(partnership_ids))
+
+
+def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int = 1000) -> list[Statement]:
+    doc = {"doc": facts.document.id}
+    batch, partnership_ids = article_batch(facts, schema)
+    stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOC_LINKS, doc)]
+    stmts.extend(batch.statements(batch_size))
+    if partnership_ids:
+        stmts.append((REFRESH_PARTNERSHIPS, {"ids": partnership_ids}))
+    return stmts
+
+
+class Loader:
+    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000) -> None:
+        self.store = store
+        self.schema = schema or load_schema()
+        self.batch_size = batch_size
+
+    def stored_hash(self, doc_id: str) -> str | None:
+        res = self.store.read("MATCH (d:Document {id: $id}) RETURN d.content_hash", {"id": doc_id})
+        return res.scalar()
+
+    def load_article(self, facts: ArticleFacts, *, force: bool = False) -> bool:
+        """Load one article in one transaction; False if the same content is already stored."""
+        if not force and self.stored_hash(facts.document.id) == facts.document.content_hash:
+            return False
+        self.store.write(article_statements(facts, self.schema, self.batch_size))
+        return True
+
+    def load_batch(self, batch: Batch) -> None:
+        """Bulk loads (reference data, synthetic benchmarks): one transaction per statement batch."""
+        for stmt in batch.statements(self.batch_size):
+            self.store.write([stmt])

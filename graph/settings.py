@@ -1,0 +1,77 @@
+"""Settings, read once from the environment (prefix PROVKG_) and injected where needed."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from graph.errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="PROVKG_", extra="ignore", populate_by_name=True)
+
+    store: Literal["embedded", "neo4j"] = "embedded"
+    data_dir: Path = Path("./data")
+    graph_name: str = Field("provkg", pattern=r"^[A-Za-z][A-Za-z0-9_]{0,62}$")
+    # "everysec" loses nothing on a crash of the server process (the AOF write happens before the
+    # reply); "always" also survives a power loss, at a cost on every write batch.
+    fsync: Literal["everysec", "always"] = "everysec"
+
+    neo4j_uri: str | None = Field(None, validation_alias=AliasChoices("NEO4J_URI", "PROVKG_NEO4J_URI"))
+    neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "PROVKG_NEO4J_USER"))
+    neo4j_password: SecretStr | None = Field(
+        None, validation_alias=AliasChoices("NEO4J_PASSWORD", "PROVKG_NEO4J_PASSWORD")
+    )
+    neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "PROVKG_NEO4J_DATABASE"))
+
+    batch_size: int = Field(1000, ge=1, le=100_000)
+    query_timeout_ms: int = Field(10_000, ge=100, le=600_000)
+    max_rows: int = Field(10_000, ge=1, le=1_000_000)
+    max_query_length: int = Field(8_000, ge=100, le=1_000_000)
+    max_query_nesting: int = Field(12, ge=2, le=40)
+    max_article_bytes: int = Field(5_000_000, ge=1_000)
+
+    base_iri: str = Field("https://provkg.org/id/", pattern=r"^https?://\S+/$")
+    api_key: SecretStr | None = None
+    cors_origins: list[str] = []
+    rate_limit_per_minute: int = Field(60, ge=1)
+    max_body_bytes: int = Field(2_000_000, ge=1_000)
+    ontology: Path = PROJECT_ROOT / "ontology.ttl"
+
+    @model_validator(mode="after")
+    def _neo4j_needs_uri(self) -> Settings:
+        if self.store == "neo4j" and not self.neo4j_uri:
+            raise ValueError("NEO4J_URI must be set when PROVKG_STORE=neo4j")
+        return self
+
+    @property
+    def data_path(self) -> Path:
+        return self.data_dir.expanduser().resolve()
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Build settings, turning pydantic's report into one message that names each bad setting."""
+    try:
+        return Settings(**overrides)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        parts = []
+        for err in exc.errors():
+            loc = ".".join(str(p) for p in err["loc"])
+            name = f"PROVKG_{loc.upper()}" if loc and not loc.upper().startswith("NEO4J") else (loc or "settings")
+            secret = any(w in loc for w in ("password", "key"))
+            shown = "" if secret or not loc else f" (got {err.get('input')!r})"
+            msg = str(err["msg"]).removeprefix("Value error, ")
+            parts.append(f"{name}: {msg}{shown}" if loc else msg)
+        raise ConfigError("invalid configuration: " + "; ".join(parts)) from None
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    return load_settings()

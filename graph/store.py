@@ -1,0 +1,66 @@
+"""The one interface both graph stores implement, and the factory that picks one from settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol, runtime_checkable
+
+from pydantic import BaseModel
+
+from graph.settings import Settings
+
+Statement = tuple[str, dict[str, Any]]
+
+
+class QueryResult(BaseModel):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = False
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(self.columns, r, strict=False)) for r in self.rows]
+
+    def scalar(self) -> Any:
+        return self.rows[0][0] if self.rows and self.rows[0] else None
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    """Both engines speak the shared Cypher subset through this; differences live in each module."""
+
+    kind: str
+
+    def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
+             timeout_ms: int | None = None) -> QueryResult:
+        """Run a query in the engine's read-only mode (writes are refused by the engine itself)."""
+        ...
+
+    def write(self, statements: Sequence[Statement]) -> None:
+        """Run the statements as one atomic transaction (idempotent work only: it may be retried)."""
+        ...
+
+    def ensure_schema(self) -> None:
+        """Create the constraints and indexes the ontology-derived schema asks for."""
+        ...
+
+    def shortest_path_query(self, max_depth: int) -> str:
+        """Engine-specific Cypher for the shortest path between $from and $to (ids)."""
+        ...
+
+    def ping(self) -> bool: ...
+
+    def clear(self) -> None:
+        """Delete the whole graph (tests and `provkg reset`)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+def open_store(settings: Settings) -> GraphStore:
+    if settings.store == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore(settings)
+    from graph.falkor_store import FalkorStore
+
+    return FalkorStore(settings)

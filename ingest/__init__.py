@@ -1,0 +1,1 @@
+"""Article -> facts: read, clean, recognise, link, extract, resolve."""

@@ -1,0 +1,41 @@
+import subprocess
+import sys
+
+import pytest
+
+from graph.errors import ConfigError
+from graph.settings import load_settings
+
+
+def test_defaults_are_embedded(monkeypatch):
+    monkeypatch.delenv("PROVKG_STORE", raising=False)
+    s = load_settings()
+    assert s.store == "embedded" and s.data_dir.name == "data"
+
+
+def test_bad_store_names_the_setting(monkeypatch):
+    monkeypatch.setenv("PROVKG_STORE", "postgres")
+    with pytest.raises(ConfigError, match="PROVKG_STORE"):
+        load_settings()
+
+
+def test_neo4j_without_uri_names_neo4j_uri(monkeypatch):
+    monkeypatch.setenv("PROVKG_STORE", "neo4j")
+    monkeypatch.delenv("NEO4J_URI", raising=False)
+    with pytest.raises(ConfigError, match="NEO4J_URI"):
+        load_settings()
+
+
+def test_secret_values_never_echoed(monkeypatch):
+    monkeypatch.setenv("PROVKG_RATE_LIMIT_PER_MINUTE", "zero")
+    monkeypatch.setenv("NEO4J_PASSWORD", "hunter2-secret")
+    with pytest.raises(ConfigError) as info:
+        load_settings()
+    assert "hunter2" not in str(info.value)
+
+
+def test_cli_exits_2_on_bad_setting(tmp_path):
+    env = {"PROVKG_STORE": "mysql", "PATH": "/usr/bin:/bin", "PROVKG_DATA_DIR": str(tmp_path)}
+    proc = subprocess.run([sys.executable, "-m", "api.cli", "stats"], env=env, capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "PROVKG_STORE" in proc.stderr
