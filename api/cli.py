@@ -155,6 +155,105 @@ def stats(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table) -> None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
 
+def _report(summary: Any, fmt: Fmt) -> None:
+    import json
+
+    if fmt == Fmt.json:
+        sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        out.print(f"articles: {summary.articles}  loaded: {summary.loaded}  unchanged: {summary.unchanged}  "
+                  f"failed: {len(summary.failed)}")
+        out.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.facts.items())))
+        for src, section, reason in summary.rejected:
+            out.print(f"[yellow]rejected[/yellow] {section} in {src}: {reason}")
+        for _, error in summary.failed:
+            err.print(f"[red]failed[/red] {error}")
+
+
+def _progress_run(inputs: list[str], on_facts: Any) -> Any:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ingest.read import read_all
+    from ingest.run import run
+
+    s = settings()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
+                  transient=True, disable=not err.is_terminal) as progress:
+        task = progress.add_task("articles", total=None)
+        return run(read_all(inputs, s.max_article_bytes), on_facts,
+                   tick=lambda _src: progress.advance(task))
+
+
+@app.command()
+def extract(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
+    out_dir: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article")],
+    fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+) -> None:
+    """Extract facts to JSON files in the gold annotation shape (no store needed)."""
+    from ingest.run import write_gold
+
+    summary = _progress_run(paths, write_gold(out_dir))
+    _report(summary, fmt)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
+    force: Annotated[bool, typer.Option(help="Reload articles whose content is unchanged")] = False,
+    fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+) -> None:
+    """Extract facts and load them into the graph, one transaction per article."""
+    from graph.loader import Loader
+    from graph.reference import load_reference
+    from ingest.gazetteer import gazetteer
+
+    s = settings()
+    store = open_store(s)
+    try:
+        store.ensure_schema()
+        loader = Loader(store, batch_size=s.batch_size)
+        load_reference(loader, gazetteer())
+    except ProvkgError as exc:
+        raise fail(exc) from None
+    summary = _progress_run(paths, lambda _raw, facts: loader.load_article(facts, force=force))
+    _report(summary, fmt)
+    raise typer.Exit(summary.exit_code)
+
+
+@app.command()
+def lookup(
+    name: Annotated[str, typer.Argument(help="A name as the press writes it")],
+    country: Annotated[str | None, typer.Option(help="ISO 3166-1 alpha-2 filter")] = None,
+    on: Annotated[str | None, typer.Option(help="Date (YYYY-MM-DD) for pre/post-2025 provinces")] = None,
+    limit: int = 10,
+    fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
+) -> None:
+    """Ranked candidate entities for a name, with ids, ISO codes, type, country and validity."""
+    from api.output import render
+    from ingest.gazetteer import gazetteer
+
+    rows = []
+    for entry, score, how in gazetteer().lookup(name, country=country, on=on, limit=limit):
+        e = entry.entity
+        rows.append({"id": e.id, "type": e.type, "name": e.name, "name_en": e.name_en,
+                     "iso3166_1": e.country, "iso3166_2": e.iso3166_2, "valid_from": entry.valid_from,
+                     "valid_to": entry.valid_to, "successor": e.successor, "wikidata": entry.wikidata,
+                     "score": score, "match": how})
+    if fmt == Fmt.json:
+        import json
+
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    else:
+        cols = ["id", "type", "name", "iso3166_1", "iso3166_2", "valid_to", "score", "match"]
+        text = render(cols, [[r[c] for c in cols] for r in rows], fmt.value, console=out)
+        if text is not None:
+            sys.stdout.write(text)
+    if not rows:
+        raise typer.Exit(1)
+
+
 @app.command()
 def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""

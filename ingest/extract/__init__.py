@@ -1,0 +1,1 @@
+"""Fact rules: each reads a DocContext and returns typed facts with evidence."""

@@ -1,0 +1,125 @@
+"""Everything the fact rules share about one article: text, sentences, clauses, linked mentions,
+the article's reference date and year context, and the subject province(s)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ingest.dates import DateSpan, find_dates
+from ingest.models import CleanArticle, Entity, Evidence, Mention, Sentence
+
+DOC_REF = re.compile(r"(?:số\s*)?\d+[-/][A-ZĐ]{1,6}(?:[-/][A-ZĐ]{1,6})*\b")
+FOREIGN_TYPES = {"ForeignLocality", "Country", "Organization"}
+GOV_KINDS = {"PartyBody", "ForeignGovernmentAgency"}
+REPRESENTATION_KINDS = {"Embassy", "Consulate"}
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    text: str
+    sentence: Sentence
+
+
+@dataclass
+class DocContext:
+    article: CleanArticle
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    ref_date: str | None
+    subjects: list[Entity] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+    @property
+    def subject(self) -> Entity | None:
+        return self.subjects[0] if self.subjects else None
+
+    # -- spans ---------------------------------------------------------------------------------
+    def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        a, b = self.article.to_original(start, end)
+        return Evidence(text=self.article.original[a:b], start=a, end=b, rule=rule, confidence=confidence)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+    @cached_property
+    def clauses(self) -> list[Clause]:
+        out = []
+        for s in self.sentences:
+            pos = s.start
+            for part in re.split(r"(;)", s.text):
+                if part == ";":
+                    pos += 1
+                    continue
+                a, b = pos, pos + len(part)
+                pos = b
+                while a < b and self.text[a].isspace():
+                    a += 1
+                if b > a:
+                    out.append(Clause(a, b, self.text[a:b], s))
+        return out
+
+    # -- dates ---------------------------------------------------------------------------------
+    @cached_property
+    def dates(self) -> list[DateSpan]:
+        spans = find_dates(self.text, self.ref_date)
+        return [d for d in spans if not self._is_doc_ref(d)]
+
+    def _is_doc_ref(self, d: DateSpan) -> bool:
+        before = self.text[max(0, d.pos - 45):d.pos]
+        return bool(DOC_REF.search(before)) and "ngày" in before[-12:]
+
+    @cached_property
+    def doc_year(self) -> str | None:
+        years = Counter(d.start[:4] for d in self.dates)
+        if years:
+            return years.most_common(1)[0][0]
+        return self.ref_date[:4] if self.ref_date else None
+
+    def dates_in(self, start: int, end: int) -> list[DateSpan]:
+        return [d for d in self.dates if start <= d.pos and d.endpos <= end]
+
+    def year_context(self, pos: int) -> str | None:
+        """The year a figure or fact without its own date belongs to: the last year named earlier in
+        the same paragraph, else the year the article talks about most."""
+        line_start = self.text.rfind("\n", 0, pos) + 1
+        before = [d for d in self.dates if line_start <= d.pos < pos]
+        if before:
+            return before[-1].start[:4]
+        return self.doc_year
+
+    # -- entity helpers ------------------------------------------------------------------------
+    def is_foreign(self, e: Entity) -> bool:
+        if e.type not in FOREIGN_TYPES:
+            return False
+        if e.type == "Organization":
+            return (e.country or "") != "VN"
+        return (e.country or "") != "VN" and e.id != "VN"
+
+
+def subject_provinces(article: CleanArticle, mentions: list[Mention]) -> list[Entity]:
+    """The province(s) an article is about: the most mentioned, with a title mention counting triple."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    ents: dict[str, Entity] = {}
+    title = (article.title or "").lower()
+    for m in mentions:
+        if m.entity.type != "VietnameseProvince":
+            continue
+        counts[m.entity.id] += 1
+        first.setdefault(m.entity.id, m.start)
+        ents[m.entity.id] = m.entity
+        if m.surface.lower() in title:
+            counts[m.entity.id] += 2
+    if not counts:
+        return []
+    best = max(counts.values())
+    ranked = sorted(counts, key=lambda k: (-counts[k], first[k]))
+    return [ents[k] for k in ranked if counts[k] == best or counts[k] >= 0.6 * best][:1]

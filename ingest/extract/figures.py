@@ -1,0 +1,184 @@
+"""Reported figures: indicator, value, unit, period.
+
+Money ("4.750 triệu USD", "628.551 triệu đồng"), counts of meaningful things ("53 đoàn/505 lượt" is
+two counts, "03 thỏa thuận" is 3) and lengths ("231,74km"). Not figures: percentages, ordinals
+("thứ 19", "lần thứ XIII"), durations ("50 năm"), document numbers ("22-NQ/TW", "40/QĐ-TTg"), dates,
+phone numbers, changes ("tăng 02 dự án"), equivalents in parentheses, and the breakdown of a total
+already counted ("…, trong đó có 4 thỏa thuận cấp tỉnh").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.context import DocContext
+from ingest.models import ObservationFact
+from ingest.numbers import CURRENCY, NUMBER, as_plain, parse_number, scaled
+
+QUAL = r"(?P<qual>khoảng|gần|hơn|trên|dưới|ước đạt|ước|đạt|tới|lên tới|xấp xỉ|chừng)?\s*"
+SCALE = r"(?P<scale>nghìn tỷ|ngàn tỷ|nghìn|ngàn|triệu|tỷ|tỉ)?\s*"
+CUR = r"(?P<cur>USD|US\$|đô la Mỹ|đô-la Mỹ|đô la|đồng|VNĐ|VND|EUR|euro|yên|won|nhân dân tệ|bạt|kíp)"
+COUNT_NOUNS = (
+    r"đoàn|lượt(?: người| khách)?|dự án|chương trình|khoản viện trợ|khoản|thỏa thuận|bản thỏa thuận|quốc gia|"
+    r"thị trường|doanh nghiệp|người(?: lao động)?|lao động|vụ|chỉ tiêu học bổng|suất học bổng|học bổng|du khách|"
+    r"khách|nhà đầu tư|tổ chức|cơ quan|lượt khách|hiệp định|biên bản|bản ghi nhớ|sự kiện|hội nghị|chuyên gia|"
+    r"sinh viên|học sinh|tình nguyện viên|công dân|tàu|xe|ca|cửa khẩu|mốc|cột mốc|địa phương|tỉnh|đối tác")
+MONEY = re.compile(r"(?<![\d.,/])" + QUAL + r"(?P<num>" + NUMBER + r")\s*" + SCALE + CUR + r"(?![\wÀ-ỹ])",
+                   re.IGNORECASE)
+RANGE_MONEY = re.compile(r"từ\s+(?P<lo>" + NUMBER + r")\s*(?:đến|-|–)\s*(?P<num>" + NUMBER + r")\s*" + SCALE + CUR,
+                         re.IGNORECASE)
+COUNT = re.compile(r"(?<![\d.,/:-])" + QUAL + r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<noun>" + COUNT_NOUNS +
+                   r")(?![\wÀ-ỹ])(?P<tail>[^.;:,()]{0,60})")
+PAIR = re.compile(r"(?P<n1>\d[\d.]*)\s+(?P<u1>đoàn)\s*/\s*(?P<n2>\d[\d.]*)\s+(?P<u2>lượt(?: người| khách)?|người)")
+LENGTH = re.compile(r"(?<![\d.,])" + QUAL + r"(?P<num>" + NUMBER + r")\s*(?P<unit>km|ki-lô-mét|kilômét|ha|héc-ta)\b",
+                    re.IGNORECASE)
+SKIP_BEFORE = re.compile(r"(?:thứ|lần|lần thứ|số|tăng|giảm|gấp|hạng|top|Nghị quyết|Chỉ thị|Quyết định|Kế hoạch)\s*$",
+                         re.IGNORECASE)
+BREAKDOWN = re.compile(r"trong đó(?: có)?\s*:?\s*$|\(\s*trong đó", re.IGNORECASE)
+CHANGE_AFTER = re.compile(r"^\s*so với", re.IGNORECASE)
+QUALIFIER = {"khoảng": "approx", "ước": "approx", "ước đạt": "approx", "xấp xỉ": "approx", "chừng": "approx",
+             "hơn": "over", "trên": "over", "gần": "under", "dưới": "under"}
+
+# indicator names from the words around a figure: (pattern, money name, count name)
+INDICATORS = [
+    (r"kim ngạch xuất nhập khẩu|xuất nhập khẩu", "trade_turnover", None),
+    (r"hàng xuất khẩu địa phương", "local_exports", None),
+    (r"(?<!nhập )xuất khẩu", "exports", "exporting_businesses"),
+    (r"nhập khẩu", "imports", None),
+    (r"FDI|đầu tư trực tiếp nước ngoài|vốn đầu tư nước ngoài|đầu tư nước ngoài", "fdi_registered", "fdi_projects"),
+    (r"ODA", "oda_capital", "oda_projects"),
+    (r"phi chính phủ|NGO|viện trợ|tài trợ", "ngo_aid", "ngo_aid_projects"),
+    (r"giải ngân", "aid_disbursed", None),
+    (r"thỏa thuận quốc tế", None, "international_agreements"),
+    (r"thỏa thuận hợp tác", None, "cooperation_agreements"),
+    (r"đoàn ra|cử \d|đi công tác|(?:^|\s)cử", None, "outbound_delegations"),
+    (r"đoàn vào|đón|tiếp|đến thăm|đến từ", None, "inbound_delegations"),
+    (r"lao động|làm việc (?:có thời hạn )?ở nước ngoài", "remittances", "workers_abroad"),
+    (r"kiều bào|người Việt Nam ở nước ngoài", None, "overseas_vietnamese"),
+    (r"vi phạm", None, "border_violations"),
+    (r"biên giới", "border", "border"),
+    (r"du lịch|du khách|khách quốc tế", "tourism_revenue", "international_visitors"),
+    (r"học bổng", None, "scholarships"),
+]
+NOUN_NAME = {"đoàn": "delegations", "lượt": "person_trips", "quốc gia": "countries", "thị trường": "markets",
+             "doanh nghiệp": "businesses", "người": "persons", "vụ": "cases", "dự án": "projects",
+             "chương trình": "programmes", "khoản viện trợ": "aid_packages", "khoản": "aid_packages",
+             "thỏa thuận": "agreements", "bản thỏa thuận": "agreements"}
+
+
+def _indicator(window: str, money: bool, unit: str, noun: str | None) -> str:
+    for pat, money_name, count_name in INDICATORS:
+        if re.search(pat, window, re.IGNORECASE):
+            name = money_name if money else count_name
+            if name:
+                if money:
+                    return f"{name}_{unit.lower()}"
+                if noun in ("lượt", "lượt người", "lượt khách") and "delegation" in name:
+                    return name.replace("delegations", "delegation_person_trips")
+                if noun in ("quốc gia",) and "delegation" in name:
+                    return name.replace("delegations", "countries")
+                return name
+    base = NOUN_NAME.get((noun or "").split(" ")[0] if noun else "", (noun or unit).replace(" ", "_"))
+    return f"{base}_{unit.lower()}" if money else f"count_{base}"
+
+
+def extract_figures(ctx: DocContext) -> list[ObservationFact]:
+    if not ctx.subject:
+        return []
+    prov = ctx.subject
+    out: list[ObservationFact] = []
+    seen: set[tuple[int, int]] = set()
+    for s in ctx.sentences:
+        text = s.text
+        taken: list[tuple[int, int]] = []
+        breakdown_nouns: set[str] = set()
+        counted_nouns: list[str] = []
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= x or a >= y for x, y in taken)
+
+        def add(a: int, b: int, value: float, unit: str, noun: str | None, qual: str | None,
+                value_max: float | None = None, window_end: int | None = None, rule: str = "figure") -> None:
+            if not free(a, b) or (s.start + a, s.start + b) in seen:
+                return
+            before = text[max(0, a - 25):a]
+            if SKIP_BEFORE.search(before) or re.search(r"\((?:tương đương|khoảng|tức)\s*$", before):
+                return
+            if CHANGE_AFTER.match(text[b:b + 12]) and re.search(r"(?:tăng|giảm)\s*$", before):
+                return
+            taken.append((a, b))
+            seen.add((s.start + a, s.start + b))
+            window = text[max(0, a - 90):min(len(text), (window_end or b) + 40)]
+            period = _period(ctx, s.start + a, text, a)
+            out.append(ObservationFact(
+                province=prov, indicator=_indicator(window, unit not in ("count", "km", "ha"), unit, noun),
+                value=as_plain(value), value_max=as_plain(value_max) if value_max is not None else None,
+                unit=unit, unit_noun=noun, period=period, qualifier=QUALIFIER.get((qual or "").lower(), "exact"),
+                evidence=ctx.evidence(s.start + max(0, a - 40 if a > 40 else 0), s.start + b, rule, 0.85)))
+
+        for m in RANGE_MONEY.finditer(text):
+            lo, hi = parse_number(m.group("lo")), parse_number(m.group("num"))
+            if lo is None or hi is None:
+                continue
+            cur = CURRENCY.get(m.group("cur").lower(), m.group("cur").upper())
+            add(m.start(), m.end(), scaled(lo, m.group("scale")), cur, None, "approx",
+                value_max=scaled(hi, m.group("scale")), rule="figure:money-range")
+        for m in MONEY.finditer(text):
+            v = parse_number(m.group("num"))
+            if v is None or _in_parenthesised_breakdown(text, m.start()):
+                continue
+            cur = CURRENCY.get(m.group("cur").lower(), m.group("cur").upper())
+            add(m.start("num"), m.end(), scaled(v, m.group("scale")), cur, None, m.group("qual"),
+                rule="figure:money")
+        for m in PAIR.finditer(text):
+            n1, n2 = parse_number(m.group("n1")), parse_number(m.group("n2"))
+            if n1 is None or n2 is None or _breakdown(text, m.start(), "đoàn", breakdown_nouns, counted_nouns):
+                continue
+            add(m.start("n1"), m.end("u1"), n1, "count", "đoàn", None, window_end=m.end(), rule="figure:pair")
+            add(m.start("n2"), m.end("u2"), n2, "count", m.group("u2"), None, window_end=m.end(), rule="figure:pair")
+        for m in LENGTH.finditer(text):
+            v = parse_number(m.group("num"))
+            if v is not None:
+                unit = "km" if m.group("unit").lower().startswith("k") else "ha"
+                add(m.start("num"), m.end(), v, unit, None, m.group("qual"), rule="figure:length")
+        for m in COUNT.finditer(text):
+            v = parse_number(m.group("num"))
+            noun = m.group("noun").lower()
+            if v is None or v == 0 or _in_parenthesised_breakdown(text, m.start()):
+                continue
+            if re.match(r"\s*(?:năm|tháng|ngày)\b", m.group("tail")) and noun in ("đoàn",):
+                continue
+            if _breakdown(text, m.start(), noun, breakdown_nouns, counted_nouns):
+                continue
+            add(m.start("num"), m.end("noun"), v, "count", noun, m.group("qual"), window_end=m.end(),
+                rule="figure:count")
+    return out
+
+
+def _head(noun: str) -> str:
+    return noun.replace("bản ", "").split(" ")[0]
+
+
+def _breakdown(text: str, pos: int, noun: str, breakdown: set[str], counted: list[str]) -> bool:
+    """After "trong đó (có)", counts of a noun already counted in the sentence are its breakdown."""
+    head = _head(noun)
+    before = text[:pos]
+    k = max(before.rfind("trong đó"), -1)
+    if k >= 0 and head in counted and re.search(r"trong đó", before):
+        return True
+    counted.append(head)
+    return False
+
+
+def _in_parenthesised_breakdown(text: str, pos: int) -> bool:
+    opened = text.rfind("(", 0, pos)
+    return opened >= 0 and text.rfind(")", 0, pos) < opened and \
+        re.match(r"\(\s*(?:trong đó|tương đương|gồm|phía)", text[opened:opened + 20]) is not None
+
+
+def _period(ctx: DocContext, abs_pos: int, text: str, rel: int) -> str | None:
+    own = [d for d in ctx.dates if d.pos < abs_pos and abs_pos - d.pos < 200
+           and text.rfind("\n", 0, rel) < 0]
+    if own:
+        return own[-1].start[:4] if len(own[-1].start) < 10 else own[-1].start
+    return ctx.year_context(abs_pos)

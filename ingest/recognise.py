@@ -1,0 +1,160 @@
+"""Find and link every place and body an article names.
+
+Gazetteer matches (longest first) are checked against capitalisation and context, ambiguous names
+are settled by a parenthesised country ("Savannakhet (Lào)") and by the article's date (pre- or
+post-2025 province), and names missing from the gazetteer are caught by head-noun patterns
+("Tập đoàn X", "Chính quyền vùng X") and linked by fuzzy match or created with a stable slug.
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ids import slug
+from ingest.fold import fold1, fold_key
+from ingest.gazetteer import Entry, Gazetteer, _validity_rank
+from ingest.models import Entity, Mention
+
+UPPER = re.compile(r"[A-ZÀ-ỸĐ]")
+# a capitalised word (Vietnamese or foreign), or an all-caps/acronym token with inner hyphens
+CAP_WORD = r"(?:[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*(?:-[\wÀ-ỹ]+)*)"
+PAREN_AFTER = re.compile(r"^\s*\((?:nước\s+|quốc gia\s+)?([^()]{2,60})\)")
+LOCALITY_HEAD = re.compile(
+    r"(?:Chính quyền vùng|Chính quyền tiểu bang|Chính quyền Tiểu bang|Chính quyền bang|Chính quyền|"
+    r"Tiểu bang|tiểu bang|Bang|bang|[Vv]ùng|[Tt]ỉnh|[Tt]hành phố|TP\.?|[Hh]ạt|[Cc]hâu|[Qq]uận|[Hh]uyện)\s+"
+    r"(" + CAP_WORD + r"(?:\s+" + CAP_WORD + r"){0,2})")
+ORG_HEAD = re.compile(
+    r"(?<![\wÀ-ỹ])((?:Tập đoàn|Công ty|Tổng công ty|Liên doanh|liên doanh|Hiệp hội|Quỹ|Tổ chức|Ngân hàng|"
+    r"Trường Đại học|Đại học|Viện|Trung tâm|Hội|Cơ quan)\s+"
+    r"(?:[\wÀ-ỹ&.'’-]+\s+){0,6}?[\wÀ-ỹ&.'’-]+)"
+    r"(?=\s*(?:\(|,|;|\.|$|\s(?:đã|sẽ|đang|được|là|và|với|của|có|để|nhằm|cùng|ký|sang|đến|làm|tổ chức|"
+    r"triển khai|tại|trong|về|cho|thực hiện|hỗ trợ|tài trợ|đầu tư|vào)\s))")
+STOP_HEADS = {"hội nghị", "hội thảo", "hội đàm", "hội chợ", "hội nhập", "hội đồng"}
+
+
+def _is_upper_start(s: str) -> bool:
+    return bool(s) and (s[0].isupper() or s[0].isdigit())
+
+
+class Recogniser:
+    def __init__(self, gaz: Gazetteer) -> None:
+        self.gaz = gaz
+        self.country_keys = {k: ids for k, ids in gaz.by_key.items()
+                             if any(gaz.entries[i].entity.type == "Country" for i in ids)}
+
+    # -- public --------------------------------------------------------------------------------
+    def recognise(self, text: str, on: str | None) -> list[Mention]:
+        folded = fold1(text)
+        hits = sorted(self.gaz.scan(folded), key=lambda h: (h[0], -(h[1] - h[0])))
+        mentions: list[Mention] = []
+        taken_until = -1
+        for start, end, key in hits:
+            if start < taken_until:
+                continue
+            surface = text[start:end]
+            if not self._plausible(text, start, end, key, surface):
+                continue
+            entry = self._choose(self.gaz.candidates(key), text, end, on)
+            if entry is None:
+                continue
+            mentions.append(Mention(start=start, end=end, surface=surface, entity=entry.entity,
+                                    confidence=1.0, method="gazetteer"))
+            taken_until = end
+        mentions.extend(self._patterns(text, mentions, on))
+        mentions.sort(key=lambda m: m.start)
+        return mentions
+
+    def country_of(self, phrase: str) -> str | None:
+        """ISO code of the country a short phrase names ("Cộng hòa Liên bang Đức" -> DE)."""
+        key = fold_key(phrase)
+        for prefix in ("nuoc ", "quoc gia "):
+            key = key.removeprefix(prefix)
+        ids = self.country_keys.get(key)
+        if ids:
+            return next(i for i in ids if self.gaz.entries[i].entity.type == "Country")
+        return None
+
+    # -- checks --------------------------------------------------------------------------------
+    def _plausible(self, text: str, start: int, end: int, key: str, surface: str) -> bool:
+        if not _is_upper_start(surface):
+            return False
+        if surface.isupper() and len(surface) > 4 and " " in surface:
+            return True  # headline caps
+        if " " not in key and len(key) <= 4:
+            # single short syllables double as words and given names ("Anh", "Đức", "Nga", "Ý kiến")
+            before = text[max(0, start - 25):start]
+            after = text[end:end + 25]
+            prev_word = re.search(r"([\wÀ-ỹ]+)\s*$", before)
+            next_word = re.match(r"\s*([\wÀ-ỹ]+)", after)
+            if prev_word and _is_upper_start(prev_word.group(1)) and not re.search(r"[,;:(]\s*$", before):
+                return False
+            if next_word and (next_word.group(1)[0].isupper() or next_word.group(1)[0].islower()) \
+                    and not re.match(r"\s*[,;:.)(–-]", after) and not re.match(r"\s+(và|hay|hoặc)\s", after):
+                return False
+        return True
+
+    def _choose(self, entries: list[Entry], text: str, end: int, on: str | None) -> Entry | None:
+        if not entries:
+            return None
+        if len(entries) == 1:
+            return entries[0]
+        m = PAREN_AFTER.match(text[end:end + 70])
+        cc = self.country_of(m.group(1)) if m else None
+        if cc:
+            same = [e for e in entries if (e.entity.country or "") == cc and e.entity.type != "Country"]
+            if same:
+                return same[0]
+        return sorted(entries, key=lambda e: (e.rank, _validity_rank(e, on)))[0]
+
+    # -- patterns for names the gazetteer lacks ------------------------------------------------
+    def _patterns(self, text: str, known: list[Mention], on: str | None) -> list[Mention]:
+        covered = [(m.start, m.end) for m in known]
+
+        def free(a: int, b: int) -> bool:
+            return all(b <= s or a >= e for s, e in covered)
+
+        out: list[Mention] = []
+        for m in LOCALITY_HEAD.finditer(text):
+            a, b = m.start(1), m.end(1)
+            name = m.group(1)
+            if not free(a, b):
+                continue
+            found = self.gaz.fuzzy_one(name, {"ForeignLocality"}, cutoff=80)
+            paren = PAREN_AFTER.match(text[b:b + 70])
+            cc = self.country_of(paren.group(1)) if paren else None
+            if found and (cc is None or found[0].entity.country == cc):
+                ent, conf = found[0].entity, found[1]
+                method = "fuzzy"
+            elif cc and cc != "VN":
+                ent = Entity(id=f"{cc.lower()}-{slug(name)}", type="ForeignLocality", name=name, country=cc,
+                             parent=cc, unit_type="city" if "thành phố" in m.group(0).lower() else None,
+                             curated=False)
+                conf, method = 0.7, "pattern"
+            else:
+                continue
+            out.append(Mention(start=a, end=b, surface=name, entity=ent, confidence=conf, method=method))
+            covered.append((a, b))
+        for m in ORG_HEAD.finditer(text):
+            a, b = m.start(1), m.end(1)
+            name = m.group(1).strip()
+            head2 = " ".join(name.lower().split()[:2])
+            if head2 in STOP_HEADS or not free(a, b):
+                continue
+            rest = name.split(None, 2)[-1] if name.lower().startswith(("tập đoàn", "công ty", "liên doanh",
+                                                                        "hiệp hội", "ngân hàng")) else name
+            if not UPPER.search(rest[1:] if rest else "") and not rest[:1].isupper():
+                continue
+            inner = [k for k in known if a <= k.start and k.end <= b and k.entity.type == "Country"]
+            paren = PAREN_AFTER.match(text[b:b + 70])
+            cc = inner[0].entity.id if inner else (self.country_of(paren.group(1)) if paren else None)
+            if cc is None:
+                of = re.match(r"\s+của\s+((?:" + CAP_WORD + r"|liên bang|hòa)(?:\s+(?:" + CAP_WORD +
+                              r"|liên bang|hòa|dân chủ|nhân dân)){0,4})", text[b:b + 60])
+                cc = self.country_of(of.group(1)) if of else None
+            display = re.sub(r"^liên doanh\s+", "", name, flags=re.IGNORECASE)
+            ent = Entity(id=f"org-{slug(display)}", type="Organization", name=display, country=cc, parent=cc,
+                         org_kind="Company" if re.match(r"(?i)(tập đoàn|công ty|tổng công ty|liên doanh)", name)
+                         else None, curated=False)
+            out.append(Mention(start=a, end=b, surface=name, entity=ent, confidence=0.75, method="pattern"))
+            covered.append((a, b))
+        return out

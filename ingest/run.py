@@ -1,0 +1,86 @@
+"""Run the pipeline over many inputs: one article's failure is reported and never stops the rest."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graph.errors import InputError, ProvkgError
+from graph.ids import slug
+from ingest.models import ArticleFacts, RawArticle
+from ingest.output import to_gold
+from ingest.pipeline import process
+
+
+@dataclass
+class RunSummary:
+    articles: int = 0
+    loaded: int = 0
+    unchanged: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    facts: Counter[str] = field(default_factory=Counter)
+    rejected: list[tuple[str, str, str]] = field(default_factory=list)
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed else 0
+
+    def add_facts(self, f: ArticleFacts) -> None:
+        self.facts.update({"partners": len(f.partners), "agreements": len(f.agreements), "events": len(f.events),
+                           "observations": len(f.observations), "people": len(f.people)})
+        self.rejected.extend((f.document.source, r.section, r.reason) for r in f.rejected)
+
+    def as_dict(self) -> dict[str, object]:
+        return {"articles": self.articles, "loaded": self.loaded, "unchanged": self.unchanged,
+                "failed": [{"source": s, "error": e} for s, e in self.failed], "facts": dict(self.facts),
+                "rejected": [{"source": s, "section": sec, "reason": r} for s, sec, r in self.rejected]}
+
+
+def output_name(raw: RawArticle) -> str:
+    """<input stem>.json; for a JSONL line, a slug of its URL (or file and line)."""
+    if raw.fmt == "jsonl":
+        return slug(raw.url or raw.source) + ".json"
+    return Path(raw.source.split("#", 1)[0]).stem + ".json"
+
+
+def run(items: Iterable[RawArticle | InputError], on_facts: Callable[[RawArticle, ArticleFacts], bool | None],
+        tick: Callable[[str], None] | None = None) -> RunSummary:
+    summary = RunSummary()
+    for item in items:
+        summary.articles += 1
+        if isinstance(item, InputError):
+            summary.failed.append((str(item).split(":", 1)[0], str(item)))
+            if tick:
+                tick("failed")
+            continue
+        try:
+            facts = process(item)
+            changed = on_facts(item, facts)
+        except ProvkgError as exc:
+            summary.failed.append((item.source, f"{item.source}: {type(exc).__name__}: {exc}"))
+        except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop the others
+            summary.failed.append((item.source, f"{item.source}: internal error {type(exc).__name__}: {exc}"))
+        else:
+            summary.add_facts(facts)
+            if changed is False:
+                summary.unchanged += 1
+            else:
+                summary.loaded += 1
+        if tick:
+            tick(item.source)
+    return summary
+
+
+def write_gold(out_dir: Path) -> Callable[[RawArticle, ArticleFacts], bool]:
+    out_dir.mkdir(parents=True, exist_ok=True)
+
+    def write(raw: RawArticle, facts: ArticleFacts) -> bool:
+        name = output_name(raw)
+        doc = Path(raw.source.split("#", 1)[0]).name
+        (out_dir / name).write_text(json.dumps(to_gold(facts, doc), ensure_ascii=False, indent=1), encoding="utf-8")
+        return True
+
+    return write
