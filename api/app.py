@@ -8,12 +8,11 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.middleware.gzip import GZipMiddleware
-
 from starlette.concurrency import run_in_threadpool
 
 from api import problems
-from api.jsonresp import OrjsonResponse
 from api.deps import StoreDep
+from api.jsonresp import OrjsonResponse
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore, open_store
 

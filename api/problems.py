@@ -7,9 +7,9 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from api.jsonresp import OrjsonResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.jsonresp import OrjsonResponse
 from graph import errors as E
 
 log = logging.getLogger("provkg.api")

@@ -29,6 +29,9 @@ ORG_HEAD = re.compile(
     r"(?:[\wÀ-ỹ&.'’-]+\s+){0,6}?[\wÀ-ỹ&.'’-]+)"
     r"(?=\s*(?:\(|,|;|\.|$|\s(?:đã|sẽ|đang|được|là|và|với|của|có|để|nhằm|cùng|ký|sang|đến|làm|tổ chức|"
     r"triển khai|tại|trong|về|cho|thực hiện|hỗ trợ|tài trợ|đầu tư|vào)\s))")
+# country names that are also Vietnamese words or given names ("anh", "Minh Đức", "Thu Nga", "ý kiến")
+WORDLIKE = {"anh", "duc", "nga", "my", "y", "uc", "lao", "han", "nhat", "phap", "thai", "trung", "ao", "an", "bi",
+            "ha", "tay", "nam", "bac", "dong", "hoa", "viet", "ma", "la", "sec", "iran", "peru"}
 STOP_HEADS = {"hội nghị", "hội thảo", "hội đàm", "hội chợ", "hội nhập", "hội đồng"}
 
 
@@ -60,9 +63,28 @@ class Recogniser:
             mentions.append(Mention(start=start, end=end, surface=surface, entity=entry.entity,
                                     confidence=1.0, method="gazetteer"))
             taken_until = end
+        mentions = self._join_compounds(text, mentions)
         mentions.extend(self._patterns(text, mentions, on))
         mentions.sort(key=lambda m: m.start)
         return mentions
+
+    def _join_compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
+        """Bodies written as one hyphenated token ("liên doanh VSIP-AMATA-SUMITOMO") are one joint venture."""
+        out: list[Mention] = []
+        for m in mentions:
+            prev = out[-1] if out else None
+            if prev and m.entity.type == "Organization" and prev.entity.type == "Organization" \
+                    and text[prev.end:m.start] == "-":
+                name = text[prev.start:m.end]
+                countries = {prev.entity.country, m.entity.country} - {None}
+                ent = Entity(id=f"org-{slug(name)}", type="Organization", name=name,
+                             country=countries.pop() if len(countries) == 1 else None, org_kind="Company",
+                             curated=False)
+                out[-1] = Mention(start=prev.start, end=m.end, surface=name, entity=ent, confidence=0.9,
+                                  method="compound")
+                continue
+            out.append(m)
+        return out
 
     def country_of(self, phrase: str) -> str | None:
         """ISO code of the country a short phrase names ("Cộng hòa Liên bang Đức" -> DE)."""
@@ -80,7 +102,7 @@ class Recogniser:
             return False
         if surface.isupper() and len(surface) > 4 and " " in surface:
             return True  # headline caps
-        if " " not in key and len(key) <= 4:
+        if key in WORDLIKE:
             # single short syllables double as words and given names ("Anh", "Đức", "Nga", "Ý kiến")
             before = text[max(0, start - 25):start]
             after = text[end:end + 25]
@@ -102,9 +124,17 @@ class Recogniser:
         cc = self.country_of(m.group(1)) if m else None
         if cc:
             same = [e for e in entries if (e.entity.country or "") == cc and e.entity.type != "Country"]
-            if same:
+            if len(same) == 1:
                 return same[0]
-        return sorted(entries, key=lambda e: (e.rank, _validity_rank(e, on)))[0]
+            entries = same or entries
+        # the head word says which unit: "vùng/tỉnh/bang X" an ISO subdivision, "thành phố X" a city
+        head = text[max(0, end - 80):end].lower()
+        wants_city = re.search(r"(?:thành phố|tp\.?)\s+\S+(?:\s+\S+){0,3}$", head) is not None
+        def city_rank(e: Entry) -> int:
+            is_city = e.entity.type == "ForeignLocality" and not e.entity.iso3166_2
+            return 0 if is_city == wants_city else 1
+        return sorted(entries, key=lambda e: (e.rank if e.entity.type != "ForeignLocality" else 2,
+                                              city_rank(e), e.rank, _validity_rank(e, on)))[0]
 
     # -- patterns for names the gazetteer lacks ------------------------------------------------
     def _patterns(self, text: str, known: list[Mention], on: str | None) -> list[Mention]:
@@ -138,11 +168,14 @@ class Recogniser:
             a, b = m.start(1), m.end(1)
             name = m.group(1).strip()
             head2 = " ".join(name.lower().split()[:2])
-            if head2 in STOP_HEADS or not free(a, b):
+            # a country inside a company's name is part of the name ("Công ty Phân bón Đài Loan")
+            inner_countries = [(s, e) for s, e in covered if a <= s and e <= b and any(
+                k.start == s and k.entity.type == "Country" for k in known)]
+            if head2 in STOP_HEADS or not all(b <= s or a >= e or (s, e) in inner_countries for s, e in covered):
                 continue
-            rest = name.split(None, 2)[-1] if name.lower().startswith(("tập đoàn", "công ty", "liên doanh",
-                                                                        "hiệp hội", "ngân hàng")) else name
-            if not UPPER.search(rest[1:] if rest else "") and not rest[:1].isupper():
+            head_words = 1 if name.split()[0].lower() in ("quỹ", "viện", "hội") else 2
+            rest = name.split(None, head_words)[-1] if len(name.split()) > head_words else ""
+            if not rest[:1].isupper():  # "Tổ chức tiếp", "Ngân hàng bò": a verb or a common noun
                 continue
             inner = [k for k in known if a <= k.start and k.end <= b and k.entity.type == "Country"]
             paren = PAREN_AFTER.match(text[b:b + 70])
@@ -157,4 +190,7 @@ class Recogniser:
                          else None, curated=False)
             out.append(Mention(start=a, end=b, surface=name, entity=ent, confidence=0.75, method="pattern"))
             covered.append((a, b))
+            for span in inner_countries:
+                covered.remove(span)
+                known[:] = [k for k in known if (k.start, k.end) != span]
         return out

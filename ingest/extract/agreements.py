@@ -26,6 +26,7 @@ KIND = {"biên bản ghi nhớ": "MoU", "bản ghi nhớ": "MoU", "mou": "MoU", 
         "thỏa thuận": "CooperationAgreement", "biên bản hợp tác": "CooperationMinutes",
         "biên bản làm việc": "WorkingMinutes", "đề án": "CooperationPlan", "chương trình hợp tác": "CooperationPlan",
         "kế hoạch hợp tác": "CooperationPlan"}
+PLURAL = re.compile(r"(?:các|những|nhiều)\s+$", re.IGNORECASE)
 SIGN = re.compile(r"(?<![\wÀ-ỹ])(?:ký kết|ký|Ký)(?![\wÀ-ỹ])")
 HEDGE = re.compile(r"(?:đề xuất|tiến tới|dự kiến|sẽ|chuẩn bị|đàm phán|xúc tiến(?: việc)?|nghiên cứu|hướng tới|"
                    r"mong muốn|đề nghị|thẩm định|việc|thúc đẩy)\s*(?:việc\s+)?$", re.IGNORECASE)
@@ -94,7 +95,13 @@ def extract_agreements(ctx: DocContext) -> list[AgreementFact]:
             nxt_start = cl.start + nouns[k + 1].start() if k + 1 < len(nouns) else scope_end
             prev_end = cl.start + nouns[k - 1].end() if k > 0 else cl.start
             mine = [m for m in mentions if n_start < m.start < nxt_start] or \
-                   [m for m in mentions if prev_end <= m.start < n_start]
+                   [m for m in mentions if prev_end <= m.start < n_start and n_start - m.end < 160]
+            if PLURAL.search(before) and not n.group("count"):
+                # "các thỏa thuận mới": generic, unless the partners follow at once ("các biên bản làm việc với X")
+                tail = cl.text[n.end():n.end() + 40]
+                if not re.match(r"\s*(?:\w+\s+){0,3}với\s", tail):
+                    continue
+                mine = [m for m in mine if m.start > n_start]
             count_txt = n.group("count")
             count = int(parse_number(count_txt.split()[0]) or 0) if count_txt else None
             lvl = LEVEL.match(cl.text[n.end():n.end() + 30])

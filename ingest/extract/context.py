@@ -70,7 +70,11 @@ class DocContext:
     @cached_property
     def dates(self) -> list[DateSpan]:
         spans = find_dates(self.text, self.ref_date)
-        return [d for d in spans if not self._is_doc_ref(d)]
+        return [d for d in spans if not self._is_doc_ref(d) and not self._is_comparison(d)]
+
+    def _is_comparison(self, d: DateSpan) -> bool:
+        """"tăng 2,2% so với cùng kỳ năm 2018" names the baseline, not the period."""
+        return bool(re.search(r"so với(?: cùng kỳ)?(?: năm)?\s*$", self.text[max(0, d.pos - 25):d.pos]))
 
     def _is_doc_ref(self, d: DateSpan) -> bool:
         before = self.text[max(0, d.pos - 45):d.pos]

@@ -24,8 +24,9 @@ HEADS = [
     ("Exhibition", r"Hội chợ|Triển lãm"), ("Other", r"Lễ (?:ra mắt|khai trương|khánh thành|đón|trao|công bố)"),
 ]
 HEAD = re.compile(r"(?<![\wÀ-ỹ])(?P<head>" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(HEADS)) + r")")
-BOUNDARY = re.compile(r"\s(?:tại|từ|do|nhân|vào|với|giữa|trong|nhằm|để|đã|sẽ|được|diễn ra|ngày|góp phần|và trao đổi|"
-                      r"qua đó|đồng thời)\s|[;(|]|\.\s|\.$|,\s(?=[a-zà-ỹ]+\s(?:các|hoạt động|đã|và))")
+BOUNDARY = re.compile(r"\s(?:tại|từ|do|nhân dịp|nhân kỷ niệm|nhân ngày|vào|với|giữa|trong|nhằm|để|đã|sẽ|được|diễn ra|"
+                      r"ngày|góp phần|và trao đổi|qua đó|đồng thời)\s|[;|]|\.\s|\.$|,\s(?=[a-zà-ỹ]+\s(?:các|hoạt động|đã|và))")
+NAMED_BOUNDARY = re.compile(BOUNDARY.pattern + r"|\(")
 PLURAL = re.compile(r"(?:các|những|nhiều|mọi|một số|khuôn khổ)\s+$", re.IGNORECASE)
 VISIT = re.compile(r"(?P<cue>đón tiếp|đón,? tiễn|tiếp|đón)?\s*(?P<who>(?:các\s+)?[Đđ]oàn (?:công tác|đại biểu|lãnh đạo)[^;]{0,160})",
                    re.IGNORECASE)
@@ -39,15 +40,17 @@ def _kind(m: re.Match[str]) -> str:
     return "Other"
 
 
-def _name(text: str, start: int) -> str:
+def _name(text: str, start: int, *, visit: bool = False) -> str:
     rest = text[start:]
     quoted = re.match(r"([^\s“\"]+(?:\s+[^\s“\"]+){0,2})\s*[“\"]([^”\"]{2,200})[”\"]", rest)
-    if quoted:
+    if quoted and not visit:
         return quoted.group(2).strip()
-    b = BOUNDARY.search(rest, 3)
+    b = (BOUNDARY if visit else NAMED_BOUNDARY).search(rest, 3)
     name = rest[:b.start()] if b else rest
+    if visit:  # "đoàn công tác tỉnh Niigata (Nhật Bản) sang tham dự …": the country in brackets only places it
+        name = re.sub(r"\s*\([^)]*\)", "", name)
     words = name.split()
-    return " ".join(words[:24]).rstrip(" ,:-–")
+    return " ".join(words[:36 if visit else 24]).rstrip(" ,:-–")
 
 
 def extract_events(ctx: DocContext) -> list[EventFact]:
@@ -74,8 +77,9 @@ def _participants(ctx: DocContext, a: int, b: int, filt: PartnerFilter) -> list[
 
 def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None, str | None]:
     own = ctx.dates_in(cl.start, cl.end) or ctx.dates_in(cl.sentence.start, cl.sentence.end)
-    if own:
-        return own[0].start, own[0].end
+    if own:  # the most precise date the clause gives ("năm 2023 … từ 17-19/11/2023" is 17-19/11)
+        best = max(own, key=lambda d: (len(d.start), d.end is not None))
+        return best.start, best.end
     y = re.search(r"\b((?:19|20)\d{2})\b", name)
     return (y.group(1) if y else ctx.year_context(pos)), None
 
@@ -102,8 +106,11 @@ def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
         kind = _kind(h)
         pos = cl.start + h.start()
         own_dates = ctx.dates_in(cl.start, cl.end)
+        day_dated = bool(own_dates and len(own_dates[0].start) == 10)
+        if kind == "Signing" and not day_dated:
+            continue  # an undated "Lễ ký …" caption repeats the agreement it shows
         if len(name.split()) <= 2:
-            if not (own_dates and len(own_dates[0].start) == 10):
+            if not day_dated:
                 continue  # a bare "Hội thảo" names no particular event, unless dated to the day
             project = re.search(r"dự án\s+((?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*\s*){1,8})", cl.text)
             if project:
@@ -139,7 +146,7 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
             return None
     else:
         return None
-    name = _name(cl.text, m.start("who"))
+    name = _name(cl.text, m.start("who"), visit=True)
     name = name[0].upper() + name[1:]
     start, end = _dates(ctx, cl, name, a)
     place = prov.name if kind == "Visit" else "; ".join(p.name for p in participants)
@@ -150,8 +157,14 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
 
 
 def _same(a: EventFact, b: EventFact) -> bool:
-    if (a.date_start or "")[:7] != (b.date_start or "")[:7]:
+    """The same event told twice (a caption and the body, or a visit to attend it)."""
+    if (a.date_start or "")[:4] != (b.date_start or "")[:4]:
         return False
-    ra = SequenceMatcher(None, fold(a.name), fold(b.name)).ratio()
-    return ra >= 0.6 or (a.kind == b.kind and a.kind in ("Delegation", "Visit") and
+    if len(a.date_start or "") >= 7 and len(b.date_start or "") >= 7 and a.date_start[:7] != b.date_start[:7]:
+        return False
+    fa, fb = fold(a.name), fold(b.name)
+    ta, tb = set(fa.split()), set(fb.split())
+    jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
+    ra = SequenceMatcher(None, fa, fb).ratio()
+    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit") and
                          {e.id for e in a.participant_entities} == {e.id for e in b.participant_entities})

@@ -22,17 +22,17 @@ COUNT_NOUNS = (
     r"đoàn|lượt(?: người| khách)?|dự án|chương trình|khoản viện trợ|khoản|thỏa thuận|bản thỏa thuận|quốc gia|"
     r"thị trường|doanh nghiệp|người(?: lao động)?|lao động|vụ|chỉ tiêu học bổng|suất học bổng|học bổng|du khách|"
     r"khách|nhà đầu tư|tổ chức|cơ quan|lượt khách|hiệp định|biên bản|bản ghi nhớ|sự kiện|hội nghị|chuyên gia|"
-    r"sinh viên|học sinh|tình nguyện viên|công dân|tàu|xe|ca|cửa khẩu|mốc|cột mốc|địa phương|tỉnh|đối tác")
+    r"sinh viên|học sinh|tình nguyện viên|công dân|tàu|xe|ca|cửa khẩu|mốc|cột mốc")
 MONEY = re.compile(r"(?<![\d.,/])" + QUAL + r"(?P<num>" + NUMBER + r")\s*" + SCALE + CUR + r"(?![\wÀ-ỹ])",
                    re.IGNORECASE)
 RANGE_MONEY = re.compile(r"từ\s+(?P<lo>" + NUMBER + r")\s*(?:đến|-|–)\s*(?P<num>" + NUMBER + r")\s*" + SCALE + CUR,
                          re.IGNORECASE)
 COUNT = re.compile(r"(?<![\d.,/:-])" + QUAL + r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+)\s+(?P<noun>" + COUNT_NOUNS +
-                   r")(?![\wÀ-ỹ])(?P<tail>[^.;:,()]{0,60})")
+                   r")(?![\wÀ-ỹ])(?=(?P<tail>[^.;:,()]{0,60}))")
 PAIR = re.compile(r"(?P<n1>\d[\d.]*)\s+(?P<u1>đoàn)\s*/\s*(?P<n2>\d[\d.]*)\s+(?P<u2>lượt(?: người| khách)?|người)")
 LENGTH = re.compile(r"(?<![\d.,])" + QUAL + r"(?P<num>" + NUMBER + r")\s*(?P<unit>km|ki-lô-mét|kilômét|ha|héc-ta)\b",
                     re.IGNORECASE)
-SKIP_BEFORE = re.compile(r"(?:thứ|lần|lần thứ|số|tăng|giảm|gấp|hạng|top|Nghị quyết|Chỉ thị|Quyết định|Kế hoạch)\s*$",
+SKIP_BEFORE = re.compile(r"(?:thứ|lần|lần thứ|số|tăng|giảm|gấp|hạng|top|năm|[Nn]ăm|tháng|ngày|Nghị quyết|Chỉ thị|Quyết định|Kế hoạch)\s*$",
                          re.IGNORECASE)
 BREAKDOWN = re.compile(r"trong đó(?: có)?\s*:?\s*$|\(\s*trong đó", re.IGNORECASE)
 CHANGE_AFTER = re.compile(r"^\s*so với", re.IGNORECASE)
@@ -40,25 +40,35 @@ QUALIFIER = {"khoảng": "approx", "ước": "approx", "ước đạt": "approx"
              "hơn": "over", "trên": "over", "gần": "under", "dưới": "under"}
 
 # indicator names from the words around a figure: (pattern, money name, count name)
+# indicator names from the words around a figure: (pattern, money name, count name, nouns a count may have)
+PROJECTS = {"dự án", "chương trình", "khoản", "khoản viện trợ"}
+DELEGATIONS = {"đoàn", "lượt", "lượt người", "lượt khách", "quốc gia"}
+PEOPLE = {"người", "người lao động", "lao động"}
 INDICATORS = [
-    (r"kim ngạch xuất nhập khẩu|xuất nhập khẩu", "trade_turnover", None),
-    (r"hàng xuất khẩu địa phương", "local_exports", None),
-    (r"(?<!nhập )xuất khẩu", "exports", "exporting_businesses"),
-    (r"nhập khẩu", "imports", None),
-    (r"FDI|đầu tư trực tiếp nước ngoài|vốn đầu tư nước ngoài|đầu tư nước ngoài", "fdi_registered", "fdi_projects"),
-    (r"ODA", "oda_capital", "oda_projects"),
-    (r"phi chính phủ|NGO|viện trợ|tài trợ", "ngo_aid", "ngo_aid_projects"),
-    (r"giải ngân", "aid_disbursed", None),
-    (r"thỏa thuận quốc tế", None, "international_agreements"),
-    (r"thỏa thuận hợp tác", None, "cooperation_agreements"),
-    (r"đoàn ra|cử \d|đi công tác|(?:^|\s)cử", None, "outbound_delegations"),
-    (r"đoàn vào|đón|tiếp|đến thăm|đến từ", None, "inbound_delegations"),
-    (r"lao động|làm việc (?:có thời hạn )?ở nước ngoài", "remittances", "workers_abroad"),
-    (r"kiều bào|người Việt Nam ở nước ngoài", None, "overseas_vietnamese"),
-    (r"vi phạm", None, "border_violations"),
-    (r"biên giới", "border", "border"),
-    (r"du lịch|du khách|khách quốc tế", "tourism_revenue", "international_visitors"),
-    (r"học bổng", None, "scholarships"),
+    (r"tiền gửi về|kiều hối", "remittances", None, None),
+    (r"kiều bào|người Việt Nam ở nước ngoài|sinh sống", None, "overseas_vietnamese", PEOPLE),
+    (r"thu hút được", "investment_attracted", "projects_attracted", PROJECTS),
+    (r"kim ngạch xuất nhập khẩu|xuất nhập khẩu", "trade_turnover", None, None),
+    (r"hàng xuất khẩu địa phương", "local_exports", None, None),
+    (r"(?<!nhập )xuất khẩu", "exports", "exporting_businesses", {"doanh nghiệp"}),
+    (r"xuất khẩu đến|thị trường", None, "export_markets", {"thị trường"}),
+    (r"nhập khẩu", "imports", None, None),
+    (r"FDI|đầu tư trực tiếp nước ngoài|vốn đầu tư nước ngoài|đầu tư nước ngoài", "fdi_registered", "fdi_projects",
+     PROJECTS),
+    (r"ODA", "oda_capital", "oda_projects", PROJECTS),
+    (r"phi chính phủ|NGO|viện trợ|tài trợ", "ngo_aid", "ngo_aid_projects", PROJECTS),
+    (r"giải ngân", "aid_disbursed", None, None),
+    (r"cam kết", "aid_committed", None, None),
+    (r"thỏa thuận quốc tế", None, "international_agreements", {"thỏa thuận", "bản thỏa thuận"}),
+    (r"thỏa thuận hợp tác", None, "cooperation_agreements", {"thỏa thuận", "bản thỏa thuận"}),
+    (r"đoàn ra|cử \d|đi công tác|(?:^|\s)cử", None, "outbound_delegations", DELEGATIONS),
+    (r"đoàn vào|đón|tiếp đoàn|tiếp và làm việc|đến thăm|đến từ", None, "inbound_delegations", DELEGATIONS),
+    (r"lao động|làm việc (?:có thời hạn )?ở nước ngoài", "remittances", "workers_abroad", PEOPLE),
+    (r"vi phạm", None, "border_violations", {"vụ"}),
+    (r"biên giới", "border", "border", None),
+    (r"du lịch|du khách|khách quốc tế", "tourism_revenue", "international_visitors", None),
+    (r"học bổng", None, "scholarships", None),
+    (r"đối tác thuộc|quan hệ với", None, "partner_countries", {"quốc gia"}),
 ]
 NOUN_NAME = {"đoàn": "delegations", "lượt": "person_trips", "quốc gia": "countries", "thị trường": "markets",
              "doanh nghiệp": "businesses", "người": "persons", "vụ": "cases", "dự án": "projects",
@@ -66,20 +76,29 @@ NOUN_NAME = {"đoàn": "delegations", "lượt": "person_trips", "quốc gia": "
              "thỏa thuận": "agreements", "bản thỏa thuận": "agreements"}
 
 
-def _indicator(window: str, money: bool, unit: str, noun: str | None) -> str:
-    for pat, money_name, count_name in INDICATORS:
-        if re.search(pat, window, re.IGNORECASE):
-            name = money_name if money else count_name
-            if name:
-                if money:
-                    return f"{name}_{unit.lower()}"
-                if noun in ("lượt", "lượt người", "lượt khách") and "delegation" in name:
-                    return name.replace("delegations", "delegation_person_trips")
-                if noun in ("quốc gia",) and "delegation" in name:
-                    return name.replace("delegations", "countries")
-                return name
-    base = NOUN_NAME.get((noun or "").split(" ")[0] if noun else "", (noun or unit).replace(" ", "_"))
-    return f"{base}_{unit.lower()}" if money else f"count_{base}"
+def _indicator(window: str, at: int, money: bool, unit: str, noun: str | None) -> str:
+    """Name a figure after the indicator keyword nearest to it (a keyword before it counts more)."""
+    scored = []
+    for rank, (pat, money_name, count_name, nouns) in enumerate(INDICATORS):
+        name = money_name if money else count_name
+        if not name or (not money and nouns is not None and noun not in nouns):
+            continue
+        for m in re.finditer(pat, window, re.IGNORECASE):
+            dist = at - m.end() if m.end() <= at else (m.start() - at) * 2
+            scored.append((abs(dist), rank, name))
+    if scored:
+        name = min(scored)[2]
+        if money:
+            return f"{name}_{unit.lower()}"
+        if noun in ("lượt", "lượt người", "lượt khách") and "delegations" in name:
+            return name.replace("delegations", "delegation_person_trips")
+        if noun == "quốc gia" and "delegations" in name:
+            return name.replace("delegations", "countries")
+        return name
+    if money:
+        return f"amount_{unit.lower()}"
+    base = NOUN_NAME.get(noun or "", NOUN_NAME.get((noun or "").split(" ")[0], (noun or unit).replace(" ", "_")))
+    return f"count_{base}"
 
 
 def extract_figures(ctx: DocContext) -> list[ObservationFact]:
@@ -108,10 +127,13 @@ def extract_figures(ctx: DocContext) -> list[ObservationFact]:
                 return
             taken.append((a, b))
             seen.add((s.start + a, s.start + b))
-            window = text[max(0, a - 90):min(len(text), (window_end or b) + 40)]
+            lo = max(text.rfind(";", 0, a) + 1, a - 90, 0)
+            hi_semi = text.find(";", b)
+            hi = min(len(text), (window_end or b) + 40, hi_semi if hi_semi >= 0 else len(text))
+            window = text[lo:hi]
             period = _period(ctx, s.start + a, text, a)
             out.append(ObservationFact(
-                province=prov, indicator=_indicator(window, unit not in ("count", "km", "ha"), unit, noun),
+                province=prov, indicator=_indicator(window, a - lo, unit not in ("count", "km", "ha"), unit, noun),
                 value=as_plain(value), value_max=as_plain(value_max) if value_max is not None else None,
                 unit=unit, unit_noun=noun, period=period, qualifier=QUALIFIER.get((qual or "").lower(), "exact"),
                 evidence=ctx.evidence(s.start + max(0, a - 40 if a > 40 else 0), s.start + b, rule, 0.85)))

@@ -23,13 +23,16 @@ STRONG_CUES = re.compile(
     r"đón tiếp đoàn|tiếp đoàn|đoàn công tác|làm việc với|chủ đầu tư|tài trợ|viện trợ|hội đàm|tháp tùng|"
     r"liên hợp|quan hệ đặc biệt|hợp tác quốc tế với|hợp tác với|đầu tư vào|kết nối với|giao lưu với",
     re.IGNORECASE)
+WEAK_CUES = {"đầu tư vào"}  # "doanh nghiệp Nhật Bản … đầu tư vào tỉnh": only a named company is a partner
 LOCATION_BEFORE = re.compile(r"(?:\btại|\bở|\bthăm|\bsang|\bđến|\bvề|\btới|\bqua|\bkhắp)\s+(?:các\s+|tỉnh\s+|nước\s+)?$",
                              re.IGNORECASE)
 SET_BEFORE = re.compile(r"(?:(?:các|một số|những|nhiều)\s+)?(?:tỉnh|địa phương|vùng|thành phố|bang|khu vực)"
                         r"(?:\s+(?:khác|[A-ZÀ-Ỹ][\wÀ-ỹ]*)){0,3}\s+(?:của|nước|thuộc)?\s*$")
-NEGATIVE_BEFORE = re.compile(r"(?:thứ tiếng|tiếng|thị trường|phía|đệ trình|đề nghị|trình|các nước|lãnh tụ|"
+ORG_SET_BEFORE = re.compile(r"các nước\s*$", re.IGNORECASE)  # "các nước ASEAN": the members, not the bloc
+NEGATIVE_BEFORE = re.compile(r"(?:thứ tiếng|tiếng|thị trường|phía|đệ trình|đề nghị|trình|lãnh tụ|"
                              r"Chủ tịch|Tổng thống|Thủ tướng|Quốc vương|Hoàng|Nhà vua)\s*:?\s*$", re.IGNORECASE)
-LIST_SEP = re.compile(r"^(?:\s*(?:,|;|và|cùng|hoặc|/|\(|\)|…|\.\.\.)\s*)+$")
+LIST_SEP = re.compile(r"^(?:\s*(?:,|;|và|cùng|hoặc|/|\(|\)|…|\.\.\.|châu [ÁÂÚPMa-zà-ỹ]\w*|Trung Đông|Bắc Mỹ|"
+                      r"Mỹ Latinh|Đông Âu|Tây Âu|Bắc Âu|Nam Á|Đông Nam Á)\s*)+$")
 DASH = re.compile(r"^\s*[-–—]\s*$")
 
 
@@ -63,7 +66,8 @@ class PartnerFilter:
         prior = [p for p in self.ctx.mentions if p.end <= m.start]
         for p in reversed(prior):
             gap = text[p.end:start]
-            if LIST_SEP.match(gap) or (not gap.strip()):
+            same_kind = (p.entity.type == "Country") == (m.entity.type == "Country")
+            if same_kind and (LIST_SEP.match(gap) or not gap.strip()):
                 start = p.start
             else:
                 break
@@ -81,7 +85,8 @@ class PartnerFilter:
         if re.fullmatch(r"\s*\(\s*", gap) and p.entity.type in ("ForeignLocality", "Organization") \
                 and m.entity.type in ("Country", "ForeignLocality") and m.entity.id == p.entity.parent:
             return True
-        if re.fullmatch(r"\s*,\s*(?:tỉnh|bang|vùng|thuộc)?\s*", gap) and p.entity.type == "ForeignLocality":
+        if re.fullmatch(r"\s*,\s*(?:tỉnh|bang|vùng|thuộc)?\s*", gap) and p.entity.type in ("ForeignLocality",
+                                                                                            "Organization"):
             if m.entity.type == "Country" and m.entity.id == p.entity.country:
                 return True
             if m.entity.id == p.entity.parent:
@@ -116,7 +121,23 @@ class PartnerFilter:
         head = self.ctx.text[max(0, self._list_start(m) - 60):self._list_start(m)]
         if LOCATION_BEFORE.search(head) or NEGATIVE_BEFORE.search(head):
             return False
-        return not (e.type == "Country" and SET_BEFORE.search(head))
+        if e.type == "Organization" and ORG_SET_BEFORE.search(head):
+            return False
+        return not (e.type == "Country" and self.is_set_of_localities(m, head))
+
+    def is_set_of_localities(self, m: Mention, head: str) -> bool:
+        """"các tỉnh (nước) Lào" names Lao provinces, not Laos; "một số vùng của Pháp" stands for France
+        unless a French locality is named beside it ("Quảng Tây và một số địa phương khác của Trung Quốc")."""
+        set_match = SET_BEFORE.search(head)
+        if not set_match:
+            return False
+        if re.search(r"tỉnh", set_match.group(0)):
+            return True
+        s = next((x for x in self.ctx.sentences if x.start <= m.start < x.end), None)
+        if s is None:
+            return True
+        return any(x.entity.type == "ForeignLocality" and x.entity.country == m.entity.id
+                   for x in self.ctx.mentions_in(s.start, s.end))
 
 
 def extract_partners(ctx: DocContext) -> list[PartnerFact]:
@@ -124,16 +145,21 @@ def extract_partners(ctx: DocContext) -> list[PartnerFact]:
         return []
     filt = PartnerFilter(ctx)
     out: dict[tuple[str, str], PartnerFact] = {}
-    for s in ctx.sentences:
+    last_cue = None
+    for s in ctx.clauses:
         cue = STRONG_CUES.search(s.text)
+        if cue is None and last_cue is not None and last_cue[1] is s.sentence and _list_only(s.text):
+            cue = last_cue[0]  # "…; Chính quyền vùng Ustecky (Cộng hòa Séc);" continues the clause before
+        last_cue = (cue, s.sentence) if cue else None
         if not cue:
             continue
         ms = ctx.mentions_in(s.start, s.end)
         provinces = {m.entity.id: m.entity for m in ms if m.entity.type == "VietnameseProvince"}
         targets = list(provinces.values()) if len(provinces) > 1 and re.search(r"giữa|liên hợp|cùng", s.text) \
             else [ctx.subjects[0]]
+        org_only = cue.group(0).lower() in WEAK_CUES
         for m in ms:
-            if not filt.ok(m):
+            if not filt.ok(m) or (org_only and m.entity.type != "Organization"):
                 continue
             partner = partner_entity(m)
             conf = 0.9 if m.confidence >= 0.95 else round(0.9 * m.confidence, 2)
@@ -142,4 +168,9 @@ def extract_partners(ctx: DocContext) -> list[PartnerFact]:
                 if key not in out:
                     out[key] = PartnerFact(province=prov, partner=partner,
                                            evidence=ctx.evidence(s.start, s.end, f"partner:{cue.group(0).lower()}", conf))
-    return list(out.values())
+    order = {"Organization": 0, "ForeignLocality": 1, "Country": 2}
+    return sorted(out.values(), key=lambda f: order.get(f.partner.type, 3))  # the most specific partner first
+
+
+def _list_only(text: str) -> bool:
+    return not re.search(r"(?<![\wÀ-ỹ])(?:đã|sẽ|được|là|có|đang|tổ chức|triển khai|thực hiện)(?![\wÀ-ỹ])", text)

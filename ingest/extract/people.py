@@ -1,8 +1,11 @@
-"""People: officials and others an article names with a role, and authors with an affiliation.
+"""People: officials and others an article names with a role or an honorific, and authors with an
+affiliation.
 
-A name is a run of 2-4 capitalised syllables after a role word ("Giám đốc Sở Ngoại vụ Trần Công Phú",
-"Chủ tịch UBND tỉnh Nguyễn Văn Phương", "lãnh tụ Cuba Fidel Castro") or an honorific ("ông", "bà"),
-or before a role ("bà Trịnh Tuyết Mai - Giám đốc Sở Ngoại vụ"). Places and bodies are never names.
+A Vietnamese name is a run of 2-4 capitalised syllables led by a family name (Nguyễn, Trần, Triệu, …);
+a foreign name is a run of capitalised words without Vietnamese diacritics ("Fidel Castro", "Yoo Soo
+Yeon"). Either counts only with context: an honorific before it ("ông", "bà"), a role before it in
+the same clause ("Giám đốc Sở Ngoại vụ Trần Công Phú", "lãnh tụ Cuba Fidel Castro") or after it
+("bà Trịnh Tuyết Mai - Giám đốc Sở Ngoại vụ"). Places and bodies are never names.
 """
 
 from __future__ import annotations
@@ -12,68 +15,100 @@ import re
 from ingest.extract.context import DocContext
 from ingest.models import PersonFact
 
-SYL = r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+"
-NAME = rf"(?P<name>{SYL}(?:[ \u00a0]+{SYL}){{1,3}})"
-ROLE = (r"(?P<role>(?:Phó\s+)?(?:Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng ban|Trưởng phòng|Trưởng đoàn|"
-        r"Đại sứ|Tổng Lãnh sự|Lãnh sự|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng thống|Tỉnh trưởng|Thống đốc|"
-        r"Thị trưởng|Tổng Bí thư|Chủ nhiệm|Viện trưởng|Hiệu trưởng|Trưởng Đại diện|Giám đốc Quốc gia|"
-        r"[Ll]ãnh tụ|Giảng viên|Nhà báo|Tiến sĩ|TS\.|PGS\.TS\.?)"
-        r"(?:\s+(?:[A-ZÀ-ỸĐ][\wÀ-ỹ]*|UBND|HĐND|tỉnh|thành phố|Sở|nước|khoa|Ban|Bộ|Đảng|và|của|Ủy ban|Uỷ ban|"
-        r"Cộng hòa|Dân chủ|nhân dân|Quốc vụ|Lao động|Ngoại vụ|Ngoại giao|Thường vụ|Tỉnh ủy|Xây dựng)){0,12})")
-HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:ông|bà|Ông|Bà|ngài|Ngài)\s+" + NAME.replace("(?P<name>", "(?P<name>") +
-                       r"(?P<after>\s*[-,–]\s*(?P<role2>[^.,;()]{3,80}))?")
-ROLE_THEN_NAME = re.compile(ROLE + r"\s+" + NAME.replace("name", "name2"))
-STOP_AFTER = {"Sở", "Tỉnh", "Ban", "Bộ", "Ủy", "Uỷ", "Hội", "Đảng", "Nhà", "Cộng", "Quốc"}
+SURNAMES = set(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trịnh", "Đinh", "Lâm", "Mai", "Trương", "Triệu", "Đoàn", "Lương", "Cao", "Hà", "Tạ", "Tô", "Quách", "Chu", "Thái", "Lưu", "Kiều", "La", "Tăng", "Châu", "Khúc", "Nông", "Lò", "Hứa", "Mạc", "Vi", "Đàm", "Đào", "Giang", "Kim", "Lại", "Lục", "Tôn", "Thân", "Từ", "Âu", "Bạch", "Diệp", "Doãn", "Đồng", "Hầu", "Khổng", "Lã", "Mã", "Nghiêm", "Ninh", "Ông", "Phùng", "Quan", "Tiêu", "Tống", "Uông", "Vương", "Vòng", "Sầm", "Hoàng", "Lường", "Cầm", "Bế", "Hà", "Đàm", "Giáp", "Khuất", "Lạc", "Phí", "Thạch", "Trình", "Văn", "Viên", "Yên"])
+TOKEN = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:-[A-Za-z]+)?")
+VIET_LETTERS = re.compile(r"[à-ỹđÀ-ỸĐ]")
+HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|đồng chí|Đồng chí)\s+$")
+ROLE_WORDS = (r"Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng ban|Trưởng phòng|Trưởng đoàn|Đại sứ|Tổng Lãnh sự|"
+              r"Lãnh sự|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng thống|Tỉnh trưởng|Thống đốc|Thị trưởng|Tổng Bí thư|"
+              r"Chủ nhiệm|Viện trưởng|Hiệu trưởng|Trưởng Đại diện|[Ll]ãnh tụ|Giảng viên|Nhà báo|Phó [A-ZĐ]\w+|"
+              r"Quốc vương|Nhà vua|Hoàng thân|Chánh Văn phòng|Trưởng [Cc]ông an|Chỉ huy trưởng")
+ROLE_BEFORE = re.compile(r"(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")(?:[^.;:!?()\n]{0,110}?))\s*$")
+ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;()\n]{0,80}?)(?=\s*(?:[.;,(]|cho biết|$))")
+AUTHOR_ROLE = re.compile(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS\b|ThS\b|Chuyên viên|Trưởng|Giám đốc|"
+                         r"Nghiên cứu viên|Cán bộ)")
+ORG_OF_ROLE = re.compile(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|"
+                         r"Công ty|khoa)[\wÀ-ỹ ]*)$")
+
+
+def _runs(text: str) -> list[tuple[int, int, list[str]]]:
+    """Maximal runs of capitalised tokens separated by single spaces."""
+    runs: list[tuple[int, int, list[str]]] = []
+    cur: list[re.Match[str]] = []
+    for m in TOKEN.finditer(text):
+        if cur and text[cur[-1].end():m.start()] not in (" ", "\u00a0"):
+            runs.append((cur[0].start(), cur[-1].end(), [t.group() for t in cur]))
+            cur = []
+        cur.append(m)
+    if cur:
+        runs.append((cur[0].start(), cur[-1].end(), [t.group() for t in cur]))
+    return runs
 
 
 def extract_people(ctx: DocContext) -> list[PersonFact]:
-    out: dict[str, PersonFact] = {}
-    places = [(m.start, m.end) for m in ctx.mentions]
     text = ctx.text
+    spans = [(m.start, m.end) for m in ctx.mentions]
+    out: dict[str, PersonFact] = {}
 
-    def is_place(a: int, b: int) -> bool:
-        return any(not (b <= x or a >= y) for x, y in places)
+    def overlaps(a: int, b: int) -> bool:
+        return any(not (b <= x or a >= y) for x, y in spans)
 
-    def add(name: str, role: str | None, a: int, b: int, ev_a: int, ev_b: int, rule: str, conf: float) -> None:
-        name = " ".join(name.split())
-        words = name.split()
-        while words and (words[-1] in STOP_AFTER or is_place(b - len(words[-1]), b)):
-            b -= len(words[-1]) + 1
-            words = words[:-1]
-        if len(words) < 2 or is_place(a, a + len(" ".join(words))):
-            return
-        name = " ".join(words)
-        role = " ".join(role.split()).strip(" -–,") if role else None
-        org = _org(role)
-        if name not in out:
-            out[name] = PersonFact(name=name, role=role, organization=org,
-                                   evidence=ctx.evidence(ev_a, ev_b, rule, conf))
-
-    for m in HONORIFIC.finditer(text):
-        role = m.group("role2") if m.group("after") and re.match(r"\s*(?:Phó\s+)?[A-ZÀ-Ỹ]", m.group("role2") or "") \
-            else None
-        add(m.group("name"), role, m.start("name"), m.end("name"), m.start(), m.end(), "person:honorific", 0.85)
-    for m in ROLE_THEN_NAME.finditer(text):
-        role_text = m.group("role")
-        name = m.group("name2")
-        # the role phrase may have swallowed part of the name: re-split on the last place/body word
-        add(name, role_text, m.start("name2"), m.end("name2"), m.start(), m.end(), "person:role", 0.8)
-    # an author line followed by an affiliation line at the end of the article
-    if text:
-        lines = [ln for ln in text.split("\n") if ln.strip()]
-        if len(lines) >= 2:
-            last, before = lines[-1].strip(), lines[-2].strip()
-            bl = re.fullmatch(NAME, before)
-            if bl and re.match(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS|ThS|Chuyên viên|Trưởng|Giám đốc|"
-                                r"Nghiên cứu viên|Cán bộ)", last):
-                a = text.rfind(before)
-                add(before, last, a, a + len(before), a, a + len(before), "person:author", 0.7)
+    for start, end, tokens in _runs(text):
+        # within a run, a name is its tail led by a family name (Vietnamese) or a foreign-looking tail
+        for k in range(len(tokens)):
+            sub = tokens[k:]
+            if not 2 <= len(sub) <= 4:
+                continue
+            a = start + len(" ".join(tokens[:k])) + (1 if k else 0)
+            b = end
+            if overlaps(a, b):
+                continue
+            foreign = not any(VIET_LETTERS.search(t) for t in sub)
+            if not (sub[0] in SURNAMES or foreign):
+                continue
+            before = text[max(0, a - 130):a]
+            line_start = before.rfind("\n")
+            before = before[line_start + 1:]
+            role = None
+            if HONORIFIC.search(before):
+                after = ROLE_AFTER.match(text[b:b + 100])
+                role = after.group("role").strip() if after else None
+                rule, conf = "person:honorific", 0.85
+            elif (rb := ROLE_BEFORE.search(before)) is not None:
+                role = rb.group("role").strip()
+                rule, conf = "person:role", 0.8
+            elif (ra := ROLE_AFTER.match(text[b:b + 100])) is not None:
+                role = ra.group("role").strip()
+                rule, conf = "person:role-after", 0.75
+            else:
+                continue
+            name = " ".join(sub)
+            if name not in out:
+                ev_a = a - (len(before) - (rb.start() if rule == "person:role" else len(before)))
+                out[name] = PersonFact(name=name, role=role, organization=_org(role),
+                                       evidence=ctx.evidence(min(ev_a, a), b, rule, conf))
+            break
+    _authors(ctx, out)
     return list(out.values())
+
+
+def _authors(ctx: DocContext, out: dict[str, PersonFact]) -> None:
+    """An author line followed by an affiliation line at the end of the article."""
+    lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", ctx.text) if m.group().strip()]
+    if len(lines) < 2:
+        return
+    (a, before), (_, last) = lines[-2], lines[-1]
+    name = before.strip()
+    tokens = name.split()
+    if 2 <= len(tokens) <= 4 and tokens[0] in SURNAMES and all(TOKEN.fullmatch(t) for t in tokens) \
+            and AUTHOR_ROLE.match(last.strip()) and name not in out:
+        s = a + before.index(name)
+        out[name] = PersonFact(name=name, role=last.strip(), organization=_org(last.strip()),
+                               evidence=ctx.evidence(s, s + len(name), "person:author", 0.7))
 
 
 def _org(role: str | None) -> str | None:
     if not role:
         return None
-    m = re.search(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|Công ty)"
-                  r"[\wÀ-ỹ ]*)$", role)
+    m = ORG_OF_ROLE.search(role)
     return m.group(1).strip() if m else None

@@ -858,7 +858,7 @@ SUB_CURATION["CZ"] = """
 31 | South Bohemian Region | Nam Bohemia | South Bohemia; Jihočeský
 32 | Plzeň Region | Plzeň | Plzeňský; Pilsen; vùng Plzeň
 41 | Karlovy Vary Region | Karlovy Vary | Karlovarský; Các-lô-vi Va-ry; vùng Karlovy Vary
-42 | Ústí nad Labem Region | Ústí nad Labem | Ústecký; Ustecky; vùng Ústí
+42 | Ústí nad Labem Region | Ústecký | Ustecky; Ústecký kraj; vùng Ústí; Ústí nad Labem Region
 51 | Liberec Region | Liberec | Liberecký
 52 | Hradec Králové Region | Hradec Králové | Královéhradecký
 53 | Pardubice Region | Pardubice | Pardubický
