@@ -284,6 +284,10 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
         sys.stdout.write(text)
 
 
+# commands defined in their own modules register themselves on `app`
+from api import cli_queries, cli_rdf  # noqa: E402,F401
+
+
 def main() -> None:  # pragma: no cover
     app()
 

@@ -149,7 +149,7 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
     doc = facts.document
     b.node("Document", doc.id, {
         "title": doc.title, "url": doc.url, "source": doc.source, "published": doc.published,
-        "content_hash": doc.content_hash, "text_length": doc.text_length,
+        "content_hash": doc.content_hash, "text_length": doc.text_length, "content": doc.content,
         "ingested_at": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
         "search_text": search_text(doc.title),
     })

@@ -144,6 +144,7 @@ class DocumentInfo(BaseModel):
     published: str | None = None
     content_hash: str
     text_length: int
+    content: str | None = None
     subject_provinces: list[Entity] = []
 
 

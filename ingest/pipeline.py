@@ -47,7 +47,7 @@ def process(raw: RawArticle) -> ArticleFacts:
     ctx = context(article)
     doc = DocumentInfo(id=document_id(raw), source=raw.source, url=article.url, title=article.title,
                        published=article.published, content_hash=article.content_hash,
-                       text_length=len(article.original), subject_provinces=ctx.subjects)
+                       text_length=len(article.original), content=article.original, subject_provinces=ctx.subjects)
     facts = ArticleFacts(document=doc)
     if not ctx.subjects:
         facts.rejected.append(Rejected(section="document", reason="no Vietnamese province is named, so no "

@@ -50,3 +50,22 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "neo4j" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def loaded_store(data_dir: Path) -> Iterator[FalkorStore]:
+    """One graph with the reference data and the five sample articles, shared read-only by many tests."""
+    from graph.loader import Loader
+    from graph.reference import load_reference
+    from ingest.gazetteer import gazetteer
+    from ingest.pipeline import process
+    from ingest.read import read_path
+
+    st = FalkorStore(load_settings(data_dir=data_dir, graph_name="sample" + uuid.uuid4().hex[:8]))
+    loader = Loader(st)
+    load_reference(loader, gazetteer())
+    for item in read_path(CORPUS, 5_000_000):
+        loader.load_article(process(item))
+    yield st
+    st.clear()
+    st.close()

@@ -1,0 +1,1 @@
+"""`provkg query`: the named query library (see queries/README.md)."""

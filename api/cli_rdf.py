@@ -1,0 +1,1 @@
+"""`provkg export` and `provkg validate`: RDF out of the graph, checked against shapes.ttl."""
