@@ -12,6 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from api import problems
 from api.deps import StoreDep
+from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
 from api.jsonresp import OrjsonResponse
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore, open_store
@@ -39,6 +40,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
                   default_response_class=OrjsonResponse)
     app.state.settings = settings
     problems.install(app)
+    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.add_middleware(ETagMiddleware)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],

@@ -1,9 +1,12 @@
-"""Route modules are added here as they are built."""
+"""All routers of the API, in the order the OpenAPI document lists them."""
 
 from __future__ import annotations
 
 from fastapi import FastAPI
 
+from api import routes_data, routes_tools
+
 
 def include(app: FastAPI) -> None:
-    return None
+    app.include_router(routes_data.router)
+    app.include_router(routes_tools.router)

@@ -26,6 +26,7 @@ from graph.settings import Settings
 from graph.store import QueryResult, Statement
 
 T = TypeVar("T")
+PATH_TYPES = "PARTNERS_WITH|MERGED_INTO|LOCATED_IN"  # how places connect; evidence and facts are not routes
 _CONN_ERRORS = (redis.ConnectionError, ConnectionError, BrokenPipeError)
 
 
@@ -175,9 +176,10 @@ class FalkorStore:
                         raise _map_error(exc) from None
 
     def shortest_path_query(self, max_depth: int) -> str:
+        # FalkorDB 4.16 has no undirected shortestPath: enumerate bounded paths, shortest first
         depth = int(max_depth)
-        return ("MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) "
-                f"WITH shortestPath((a)-[*1..{depth}]-(b)) AS p WHERE p IS NOT NULL RETURN p")
+        return (f"MATCH p = (a:Entity {{id: $from}})-[:{PATH_TYPES}*1..{depth}]-(b:Entity {{id: $to}}) "
+                "RETURN p ORDER BY length(p) LIMIT 5")
 
     def ping(self) -> bool:
         try:

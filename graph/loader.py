@@ -120,6 +120,17 @@ DELETE s
 WITH DISTINCT f
 DETACH DELETE f
 """
+OLD_NEIGHBOURS = """
+MATCH (m:Mention {doc_id: $doc})<-[:EVIDENCED_BY]-(f)--(e:Entity)
+WHERE e.curated = false
+RETURN DISTINCT e.id
+"""
+OLD_PERSONS = """
+MATCH (m:Mention {doc_id: $doc})<-[:EVIDENCED_BY]-(:Role)<-[:HAS_ROLE]-(e:Person)
+RETURN DISTINCT e.id
+"""
+# entities first seen in articles go when the last fact that named them goes
+REMOVE_ORPHANS = "UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE e.curated = false AND NOT (e)--() DELETE e"
 REMOVE_OLD_MENTIONS = "MATCH (m:Mention {doc_id: $doc}) DETACH DELETE m"
 REMOVE_DOC_LINKS = "MATCH (d:Document {id: $doc})-[r:ABOUT]->() DELETE r"
 REFRESH_PARTNERSHIPS = """
@@ -219,13 +230,16 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
     return b, sorted(set(partnership_ids))
 
 
-def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int = 1000) -> list[Statement]:
+def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int = 1000,
+                       orphan_candidates: list[str] | None = None) -> list[Statement]:
     doc = {"doc": facts.document.id}
     batch, partnership_ids = article_batch(facts, schema)
     stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOC_LINKS, doc)]
     stmts.extend(batch.statements(batch_size))
     if partnership_ids:
         stmts.append((REFRESH_PARTNERSHIPS, {"ids": partnership_ids}))
+    if orphan_candidates:
+        stmts.append((REMOVE_ORPHANS, {"ids": orphan_candidates}))
     return stmts
 
 
@@ -241,9 +255,14 @@ class Loader:
 
     def load_article(self, facts: ArticleFacts, *, force: bool = False) -> bool:
         """Load one article in one transaction; False if the same content is already stored."""
-        if not force and self.stored_hash(facts.document.id) == facts.document.content_hash:
+        stored = self.stored_hash(facts.document.id)
+        if not force and stored == facts.document.content_hash:
             return False
-        self.store.write(article_statements(facts, self.schema, self.batch_size))
+        orphans: list[str] = []
+        if stored is not None:  # a replaced article: whatever only it named may be left alone after the load
+            params = {"doc": facts.document.id}
+            orphans = sorted({r[0] for q in (OLD_NEIGHBOURS, OLD_PERSONS) for r in self.store.read(q, params).rows})
+        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans))
         return True
 
     def load_batch(self, batch: Batch) -> None:

@@ -120,7 +120,8 @@ class Neo4jStore:
     def shortest_path_query(self, max_depth: int) -> str:
         depth = int(max_depth)
         return ("MATCH (a:Entity {id: $from}), (b:Entity {id: $to}) "
-                f"MATCH p = shortestPath((a)-[*1..{depth}]-(b)) RETURN p")
+                f"MATCH p = allShortestPaths((a)-[:PARTNERS_WITH|MERGED_INTO|LOCATED_IN*1..{depth}]-(b)) "
+                "RETURN p LIMIT 5")
 
     def ping(self) -> bool:
         try:

@@ -67,6 +67,12 @@ def test_reingest_is_a_no_op_and_changed_article_replaces_its_facts(store, tmp_p
     vals = {r[0] for r in store.read("MATCH (o:Observation {unit: 'km'}) RETURN o.value").rows}
     assert 245.5 in vals and 231.74 not in vals
     assert graph_counts(store)["nodes"]["Document"] == 5
+    # a person only the old version named is gone with its role; nothing is left dangling
+    raw = RawArticle(source=str(src), text=text.replace("bà Trịnh Tuyết Mai - Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn",
+                                                        "lãnh đạo Sở Ngoại vụ tỉnh Lạng Sơn"))
+    assert Loader(store).load_article(process(raw)) is True
+    assert store.read("MATCH (p:Person {name: 'Trịnh Tuyết Mai'}) RETURN count(p)").scalar() == 0
+    assert store.read("MATCH (e:Entity) WHERE e.curated = false AND NOT (e)--() RETURN count(e)").scalar() == 0
 
 
 def test_bad_files_fail_alone_and_the_rest_load(tmp_path, settings):

@@ -1,0 +1,267 @@
+"""Response models: the contract the OpenAPI document shows frontends."""
+
+from __future__ import annotations
+
+from typing import Any, Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class Page(Model, Generic[T]):
+    total: int = Field(description="How many items match, over all pages")
+    limit: int
+    offset: int
+    next: str | None = Field(None, description="URL of the next page, or null on the last")
+    items: list[T]
+
+
+class EntityRef(Model):
+    id: str | None = Field(None, examples=["LA-SV"])
+    name: str | None = Field(None, examples=["Savannakhet"])
+    type: str | None = Field(None, examples=["ForeignLocality"])
+    country: str | None = Field(None, examples=["LA"])
+    iso3166_2: str | None = None
+
+
+class Ref(Model):
+    id: str | None = None
+    name: str | None = None
+
+
+class Evidence(Model):
+    text: str | None = Field(None, description="The sentence the fact was read from")
+    start: int | None = Field(None, description="Offset of the evidence in the original article")
+    end: int | None = None
+    document: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published: str | None = None
+
+
+class ProvinceSummary(Model):
+    id: str = Field(examples=["VN-25"])
+    name: str = Field(examples=["Quảng Trị"])
+    name_en: str | None = None
+    iso3166_2: str | None = None
+    unit_type: str | None = None
+    region: str | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    current: bool = Field(description="In force since the 2025 reform (one of the 34 units)")
+    wikidata: str | None = None
+    partners: int = 0
+
+
+class ProvinceDetail(ProvinceSummary):
+    aliases: list[str] | None = None
+    gso_code: str | None = None
+    gso_code_2025: str | None = None
+    successors: list[Ref] = []
+    predecessors: list[Ref] = []
+    counts: dict[str, int | None] = {}
+    partners: int = 0
+
+
+class AgreementRef(Model):
+    id: str
+    kind: str | None = None
+    date: str | None = None
+    name: str | None = None
+
+
+class EventRef(Model):
+    id: str
+    kind: str | None = None
+    name: str | None = None
+    date_start: str | None = None
+
+
+class ProvincePartner(Model):
+    partner: EntityRef
+    partnership: str
+    since: str | None = None
+    until: str | None = None
+    evidence_count: int | None = None
+    confidence: float | None = None
+    agreements: list[AgreementRef] = []
+    events: list[EventRef] = []
+    evidence: list[Evidence] = []
+
+
+class PartnerSummary(Model):
+    entity: EntityRef
+    provinces: int
+    since: str | None = None
+
+
+class PartnerProvince(Model):
+    province: Ref
+    since: str | None = None
+    evidence_count: int | None = None
+    confidence: float | None = None
+
+
+class PartnerDetail(Model):
+    entity: EntityRef
+    name_en: str | None = None
+    aliases: list[str] | None = None
+    wikidata: str | None = None
+    org_kind: str | None = None
+    unit_type: str | None = None
+    located_in: list[Ref] = []
+    provinces: list[PartnerProvince] = []
+
+
+class CountryPartnership(Model):
+    province: Ref
+    partner: EntityRef
+    since: str | None = None
+    evidence_count: int | None = None
+
+
+class CountryDetail(EntityRef):
+    name_en: str | None = None
+    wikidata: str | None = None
+    partnerships: list[CountryPartnership] = []
+
+
+class Agreement(Model):
+    id: str
+    name: str | None = None
+    kind: str = Field(examples=["MoU"])
+    level: str | None = None
+    date: str | None = Field(None, description="ISO 8601 at the precision the text gives")
+    count: int | None = None
+    fields: list[str] | None = None
+    title: str | None = None
+    confidence: float | None = None
+    parties: list[EntityRef] = []
+    evidence: list[Evidence] = []
+
+
+class Event(Model):
+    id: str
+    name: str
+    kind: str
+    date_start: str | None = None
+    date_end: str | None = None
+    place: str | None = None
+    held_in: list[Ref] = []
+    confidence: float | None = None
+    participants: list[EntityRef] = []
+    evidence: list[Evidence] = []
+
+
+class Observation(Model):
+    id: str
+    province: Ref
+    indicator: str = Field(examples=["fdi_registered_usd"])
+    value: float
+    value_max: float | None = None
+    unit: str = Field(examples=["USD"])
+    unit_noun: str | None = None
+    period: str | None = None
+    qualifier: str | None = None
+    confidence: float | None = None
+    evidence: list[Evidence] = []
+
+
+class FactEvidence(Model):
+    text: str | None = None
+    start: int | None = None
+    end: int | None = None
+    rule: list[str] | str | None = None
+
+
+class DocumentFact(Model):
+    type: str
+    id: str
+    name: str | None = None
+    evidence: FactEvidence
+
+
+class Document(Model):
+    id: str
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    published: str | None = None
+    content_hash: str | None = None
+    ingested_at: str | None = None
+    content: str | None = Field(None, description="The original text; fact offsets index into it")
+    subject_provinces: list[Ref] = []
+    facts: list[DocumentFact] = []
+
+
+class SearchHit(EntityRef):
+    score: int = Field(description="3 exact name, 2 prefix, 1 substring")
+
+
+class SearchResult(Model):
+    query: str
+    items: list[SearchHit]
+    facets: dict[str, int] = Field(description="Hits by entity type")
+
+
+class GraphNode(Model):
+    id: str | None
+    type: str
+    name: str | None = None
+    country: str | None = None
+
+
+class GraphEdge(Model):
+    source: str | None
+    target: str | None
+    type: str
+
+
+class GraphView(Model):
+    root: EntityRef
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+
+
+class PathsView(GraphView):
+    to: EntityRef
+    paths: list[list[str | None]]
+
+
+class Stats(Model):
+    nodes: dict[str, int]
+    relationships: dict[str, int]
+    partnerships_by_country: list[dict[str, Any]]
+    agreements_by_year: list[dict[str, Any]]
+    agreements_by_kind: list[dict[str, Any]]
+
+
+class CypherRequest(Model):
+    query: str = Field(examples=["MATCH (p:VietnameseProvince {id: $id})-[:PARTNERS_WITH]->(x) RETURN x.name"])
+    params: dict[str, Any] = Field(default_factory=dict, examples=[{"id": "VN-25"}])
+
+
+class Rows(Model):
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool = Field(description="True when the row cap cut the result")
+
+
+class IngestRequest(Model):
+    text: str = Field(description="Article text (plain), or HTML when format is html")
+    format: str = Field("txt", pattern="^(txt|html)$")
+    url: str | None = None
+    title: str | None = None
+    published: str | None = None
+
+
+class IngestResult(Model):
+    document: str
+    loaded: bool = Field(description="False when the same content was already stored")
+    facts: dict[str, int]
+    extracted: dict[str, Any]

@@ -1,0 +1,197 @@
+"""The REST API against the real embedded store loaded with the sample corpus."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(loaded_store):
+    settings = loaded_store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k-test"),
+                                                        "rate_limit_per_minute": 1000})
+    with TestClient(create_app(settings, loaded_store)) as c:
+        yield c
+
+
+def test_health_and_ready(client):
+    assert client.get("/health").json() == {"status": "ok"}
+    assert client.get("/ready").json()["status"] == "ready"
+
+
+def test_quang_tri_partners_with_evidence(client):
+    r = client.get("/provinces/VN-25/partners", params={"limit": 500})
+    assert r.status_code == 200
+    body = r.json()
+    by_id = {i["partner"]["id"]: i for i in body["items"]}
+    assert {"LA-SV", "LA-SL", "LA-XE", "LA-CH", "TH-49", "org-thaicham"} <= set(by_id)
+    assert body["total"] == len(body["items"])
+    sv = by_id["LA-SV"]
+    assert sv["evidence"] and "Savannakhet" in sv["evidence"][0]["text"]
+    assert any(a["kind"] == "CooperationMinutes" for a in sv["agreements"])
+
+
+def test_province_by_name_any_spelling_and_pagination(client):
+    assert client.get("/provinces/quảng trị").json()["name"] == "Quảng Trị"
+    r = client.get("/provinces", params={"current": "true", "limit": 10})
+    body = r.json()
+    assert body["total"] == 34 and len(body["items"]) == 10 and "offset=10" in body["next"]
+    last = client.get("/provinces", params={"current": "true", "limit": 10, "offset": 30}).json()
+    assert len(last["items"]) == 4 and last["next"] is None
+    old = client.get("/provinces/VN-25").json()
+    assert old["valid_to"] == "2025-06-30" and old["successors"][0]["id"] == "VN-2025-44"
+    new = client.get("/provinces/VN-2025-44").json()
+    assert {p["id"] for p in new["predecessors"]} == {"VN-24", "VN-25"}
+
+
+def test_search_is_accent_and_case_insensitive(client):
+    for q in ("quang tri", "Quảng Trị", "QUANG TRI"):
+        ids = [i["id"] for i in client.get("/search", params={"q": q}).json()["items"]]
+        assert "VN-25" in ids[:3], (q, ids)
+    r = client.get("/search", params={"q": "quang tay"}).json()
+    assert r["items"][0]["id"] == "CN-GX" and r["facets"]["ForeignLocality"] >= 1
+
+
+def test_partner_country_and_facts(client):
+    gx = client.get("/partners/CN-GX").json()
+    assert {"VN-09", "VN-13", "VN-04", "VN-03"} <= {p["province"]["id"] for p in gx["provinces"]}
+    la = client.get("/countries/la").json()
+    assert la["name"] == "Lào" and any(p["partner"]["id"] == "LA-SV" for p in la["partnerships"])
+    ag = client.get("/agreements", params={"province": "VN-09", "kind": "CooperationAgreement"}).json()
+    assert any(a["count"] == 3 and any(p["id"] == "CN-GX" for p in a["parties"]) for a in ag["items"])
+    one = client.get(f"/agreements/{ag['items'][0]['id']}").json()
+    assert one["id"] == ag["items"][0]["id"]
+    ev = client.get("/events", params={"province": "VN-25", "from": "2023-08", "to": "2023-08"}).json()
+    assert any(e["date_start"] == "2023-08-03" and e["date_end"] == "2023-08-04" for e in ev["items"])
+    obs = client.get("/observations", params={"province": "VN-09", "indicator": "trade_turnover_usd"}).json()
+    assert obs["items"][0]["value"] == 4_750_000_000
+
+
+def test_document_highlights_evidence_by_offsets(client):
+    doc = client.get("/documents/doc-000-5e4b71d1a4473b0d-txt").json()
+    assert doc["facts"]
+    for f in doc["facts"]:
+        ev = f["evidence"]
+        assert doc["content"][ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_graph_views_and_stats(client):
+    n = client.get("/graph/neighborhood/LA-SV", params={"depth": 1}).json()
+    assert any(e["type"] == "PARTNER" for e in n["edges"]) or any(e["type"] == "PARTNERS_WITH" for e in n["edges"])
+    p = client.get("/graph/paths", params={"from": "VN-09", "to": "VN-13"}).json()
+    assert ["VN-09", "CN-GX", "VN-13"] in p["paths"]
+    st = client.get("/stats").json()
+    assert st["nodes"]["VietnameseProvince"] == 86
+    assert any(r["country"] == "LA" for r in st["partnerships_by_country"])
+
+
+def test_problem_json_errors(client):
+    r = client.get("/provinces/NOPE-99")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+    assert r.json()["type"].endswith("/not-found")
+    r = client.get("/provinces", params={"limit": 501})
+    assert r.status_code == 422 and r.json()["errors"][0]["field"] == "limit"
+    r = client.get("/countries/XX")
+    assert r.status_code == 404
+
+
+def test_etag_and_304(client):
+    r = client.get("/provinces/VN-25")
+    etag = r.headers["etag"]
+    assert "max-age" in r.headers["cache-control"]
+    r2 = client.get("/provinces/VN-25", headers={"If-None-Match": etag})
+    assert r2.status_code == 304
+
+
+WRITES = [
+    "CREATE (n:Country {id: 'ZZ'})", "MERGE (n:Country {id: 'ZZ'})", "MATCH (n) SET n.x = 1",
+    "MATCH (n) DELETE n", "MATCH (n) DETACH DELETE n", "MATCH (n) REMOVE n.name", "DROP INDEX ON :Country(id)",
+    "LOAD CSV FROM 'file:///etc/passwd' AS l RETURN l", "CALL db.idx.fulltext.createNodeIndex('Country', 'name')",
+    "MATCH (n) CALL { WITH n CREATE (:X) } RETURN 1", "MATCH (n) FOREACH (x IN [1] | CREATE (:X))",
+    "RETURN 1; CREATE (:X)", "MATCH (n) /* comment */ SET n.x = 1", "MATCH (n) SE\u200bT n.x = 1",
+    "ＣＲＥＡＴＥ (:X)", "CALL dbms.security.createUser('a','b')", "CREATE INDEX FOR (n:Country) ON (n.name)",
+]
+
+
+@pytest.mark.parametrize("query", WRITES)
+def test_cypher_endpoint_refuses_writes(client, loaded_store, query):
+    before = loaded_store.read("MATCH (n) RETURN count(n)").scalar()
+    r = client.post("/cypher", json={"query": query}, headers={"X-API-Key": "k-test"})
+    assert r.status_code == 400, r.text
+    assert r.json()["type"].endswith("query-refused")
+    assert loaded_store.read("MATCH (n) RETURN count(n)").scalar() == before
+
+
+def test_cypher_endpoint_reads_and_needs_the_key(client):
+    q = {"query": "MATCH (p:VietnameseProvince {id: $id}) RETURN p.name AS name", "params": {"id": "VN-25"}}
+    assert client.post("/cypher", json=q).status_code == 401
+    assert client.post("/cypher", json=q, headers={"X-API-Key": "wrong"}).status_code == 401
+    r = client.post("/cypher", json=q, headers={"X-API-Key": "k-test"})
+    assert r.json() == {"columns": ["name"], "rows": [["Quảng Trị"]], "truncated": False}
+    deep = "RETURN " + "(" * 30 + "1" + ")" * 30
+    assert client.post("/cypher", json={"query": deep}, headers={"X-API-Key": "k-test"}).status_code == 400
+
+
+def test_cypher_disabled_without_key(loaded_store):
+    with TestClient(create_app(loaded_store.settings, loaded_store)) as c:
+        r = c.post("/cypher", json={"query": "RETURN 1"})
+        assert r.status_code == 403 and "PROVKG_API_KEY" in r.json()["detail"]
+
+
+def test_openapi_documents_every_route(client):
+    spec = client.get("/openapi.json").json()
+    for path in ("/provinces", "/provinces/{id}/partners", "/partners", "/countries/{iso2}", "/agreements",
+                 "/events", "/observations", "/documents/{id}", "/search", "/graph/neighborhood/{id}",
+                 "/graph/paths", "/stats", "/queries", "/cypher", "/ingest", "/health", "/ready"):
+        assert path in spec["paths"], path
+    assert client.get("/docs").status_code == 200
+
+
+ARTICLE = ("Ngày 12/3/2024, UBND tỉnh Quảng Trị và tỉnh Savannakhet (Lào) đã ký kết biên bản ghi nhớ hợp tác "
+           "về thương mại và du lịch. Năm 2023, tỉnh đã đón 45 đoàn khách quốc tế.")
+
+
+def test_ingest_endpoint_extracts_loads_and_is_idempotent(store):
+    settings = store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k2")})
+    with TestClient(create_app(settings, store)) as c:
+        assert c.post("/ingest", json={"text": ARTICLE}).status_code == 401
+        r = c.post("/ingest", json={"text": ARTICLE, "url": "https://example.org/a1"}, headers={"X-API-Key": "k2"})
+        assert r.status_code == 200, r.text
+        body = r.json()
+        assert body["loaded"] is True and body["facts"]["partners"] >= 1 and body["facts"]["agreements"] == 1
+        assert body["extracted"]["agreements"][0]["kind"] == "MoU"
+        again = c.post("/ingest", json={"text": ARTICLE, "url": "https://example.org/a1"},
+                       headers={"X-API-Key": "k2"})
+        assert again.json()["loaded"] is False
+        partners = c.get("/provinces/VN-25/partners").json()
+        assert any(i["partner"]["id"] == "LA-SV" for i in partners["items"])
+        empty = c.post("/ingest", json={"text": "   "}, headers={"X-API-Key": "k2"})
+        assert empty.status_code == 422 and empty.headers["content-type"].startswith("application/problem+json")
+
+
+def test_rate_limit_and_body_cap(loaded_store):
+    settings = loaded_store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k3"),
+                                                        "rate_limit_per_minute": 3, "max_body_bytes": 2000})
+    with TestClient(create_app(settings, loaded_store)) as c:
+        codes = [c.post("/cypher", json={"query": "RETURN 1"}, headers={"X-API-Key": "k3"}).status_code
+                 for _ in range(5)]
+        assert codes[:3] == [200, 200, 200] and codes[3] == 429
+        r = c.post("/cypher", json={"query": "RETURN 1"}, headers={"X-API-Key": "k3"})
+        assert int(r.headers["retry-after"]) >= 1
+        big = c.post("/ingest", json={"text": "x" * 5000}, headers={"X-API-Key": "k3"})
+        assert big.status_code == 413
+
+
+def test_store_down_is_503_with_retry_after(tmp_path_factory, settings):
+    from graph.falkor_store import FalkorStore
+
+    d = tmp_path_factory.mktemp("down", numbered=True)
+    s = settings.model_copy(update={"data_dir": d})
+    st = FalkorStore(s, autostart=False)  # nothing runs there and this process may not start it
+    with TestClient(create_app(s, st), raise_server_exceptions=False) as c:
+        r = c.get("/provinces")
+        assert r.status_code == 503 and r.headers["retry-after"]
+        assert c.get("/ready").status_code == 503
+        assert "Traceback" not in r.text
