@@ -12,8 +12,8 @@ from starlette.concurrency import run_in_threadpool
 
 from api import problems
 from api.deps import StoreDep
-from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
 from api.jsonresp import OrjsonResponse
+from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore, open_store
 

@@ -180,7 +180,7 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
-        return run(read_all(inputs, s.max_article_bytes), on_facts,
+        return run(read_all(inputs, s.max_article_bytes, s.url_timeout_s), on_facts,
                    tick=lambda _src: progress.advance(task))
 
 

@@ -18,7 +18,7 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 PartnerKind = Literal["ForeignLocality", "Country", "Organization"]
 IsoDate = Annotated[str, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
 ISO2 = Annotated[str, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2", examples=["LA"])]
-NOT_FOUND = {404: {"description": "Unknown id"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown id"}}
 
 
 async def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:

@@ -255,9 +255,9 @@ class Rows(Model):
 class IngestRequest(Model):
     text: str = Field(description="Article text (plain), or HTML when format is html")
     format: str = Field("txt", pattern="^(txt|html)$")
-    url: str | None = None
-    title: str | None = None
-    published: str | None = None
+    url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$")
+    title: str | None = Field(None, max_length=500)
+    published: str | None = Field(None, pattern=r"^(19|20)\d{2}-\d{2}-\d{2}$", description="YYYY-MM-DD")
 
 
 class IngestResult(Model):

@@ -27,10 +27,11 @@ _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
 
 
 class EmbeddedServer:
-    def __init__(self, data_dir: Path, fsync: str = "everysec") -> None:
+    def __init__(self, data_dir: Path, fsync: str = "everysec", query_memory_mb: int = 2048) -> None:
         self.data_dir = data_dir
         self.dir = data_dir / "falkordb"
         self.fsync = fsync
+        self.query_memory_mb = query_memory_mb
         self.pidfile = self.dir / "redis.pid"
         self.logfile = self.dir / "redis.log"
         self.passfile = self.dir / "secret"
@@ -112,7 +113,9 @@ class EmbeddedServer:
                 "--save", "",  # no RDB snapshots: a kill -9 lost every acknowledged write with them
                 "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
                 "--protected-mode", "yes",
+                # a query that allocates past this (e.g. a huge range()) is aborted instead of exhausting memory
                 "--loadmodule", module, "THREAD_COUNT", "2", "TIMEOUT_MAX", "600000",
+                "QUERY_MEM_CAPACITY", str(self.query_memory_mb * 1024 * 1024),
             ]
             result = subprocess.run(args, capture_output=True, text=True, check=False)
             if result.returncode != 0:

@@ -62,7 +62,7 @@ class FalkorStore:
 
     def __init__(self, settings: Settings, *, autostart: bool = True) -> None:
         self.settings = settings
-        self.server = EmbeddedServer(settings.data_path, settings.fsync)
+        self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb)
         self.lock = RWLock(self.server.dir)
         self.autostart = autostart
         self._db: FalkorDB | None = None

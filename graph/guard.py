@@ -18,6 +18,7 @@ WRITE_WORDS = frozenset({
     "GRANT", "DENY", "REVOKE", "ALTER", "RENAME", "START", "STOP", "TERMINATE", "USE", "IMPORT",
     "PERIODIC", "COMMIT", "INSERT", "FINISH",
 })
+READ_STARTS = frozenset({"MATCH", "OPTIONAL", "WITH", "UNWIND", "RETURN", "CALL"})
 # Read-only procedures analysts may CALL; everything else (dbms.*, apoc.*, db.create*, GRAPH.*) is refused.
 READ_PROCEDURES = frozenset({
     "db.labels", "db.relationshiptypes", "db.propertykeys", "db.indexes",
@@ -48,6 +49,7 @@ def vet_read_query(query: str, *, max_length: int, max_nesting: int) -> str:
     depth = 0
     deepest = 0
     statements_ended = False
+    first_word = True
     for m in _TOKEN.finditer(query):
         kind = m.lastgroup
         if kind in ("str", "bt", "lc"):
@@ -71,13 +73,42 @@ def vet_read_query(query: str, *, max_length: int, max_nesting: int) -> str:
                 raise QueryRefused(f"procedure {m.group('proc')!r} may not be called from a read-only query")
         elif kind == "word" and m.group().upper() in WRITE_WORDS:
             raise QueryRefused(f"{m.group().upper()} is a write or admin clause; this endpoint is read-only")
+        if first_word and kind in ("word", "call", "other", "open"):
+            word = m.group().split()[0].upper()
+            if word not in READ_STARTS:
+                raise QueryRefused(f"a read query starts with {', '.join(sorted(READ_STARTS))}; got {word[:20]!r}")
+            first_word = False
         elif kind == "other":
             ch = m.group()
             if ord(ch) > 127 or unicodedata.category(ch) in ("Cf", "Co", "Cn"):
                 raise QueryRefused(f"unexpected character U+{ord(ch):04X} outside string literals")
+    _check_ranges(_strip_literals(query))
     return query
+
+
+_RANGE = re.compile(r"\brange\s*\(", re.IGNORECASE)
+_RANGE_LITERAL = re.compile(r"\brange\s*\(\s*(-?\d+)\s*,\s*(-?\d+)\s*(?:,\s*(-?\d+)\s*)?\)", re.IGNORECASE)
+MAX_RANGE = 1_000_000
+
+
+def _check_ranges(query: str) -> None:
+    """range() is materialised in one step that no timeout interrupts: only literal, bounded spans."""
+    for m in _RANGE.finditer(query):
+        lit = _RANGE_LITERAL.match(query, m.start())
+        if not lit:
+            raise QueryRefused("range() in a user query needs integer literal bounds")
+        lo, hi = int(lit.group(1)), int(lit.group(2))
+        step = abs(int(lit.group(3))) if lit.group(3) else 1
+        if step == 0 or abs(hi - lo) // step > MAX_RANGE:
+            raise QueryRefused(f"range() may span at most {MAX_RANGE:,} values in a user query")
 
 
 def _outside_literals_changed(original: str, folded: str) -> bool:
     strip = re.compile(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`""", re.DOTALL)
     return strip.sub("", original) != strip.sub("", folded)
+
+
+def _strip_literals(query: str) -> str:
+    """The query without string literals, quoted names and comments (what the engine executes)."""
+    return re.sub(r"""'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`|//[^\n]*|/\*.*?\*/""", "''", query,
+                  flags=re.DOTALL)

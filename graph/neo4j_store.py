@@ -44,7 +44,7 @@ class Neo4jStore:
         if settings.neo4j_password is not None:
             auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
         self._neo4j = neo4j
-        self.driver = neo4j.GraphDatabase.driver(settings.neo4j_uri, auth=auth)
+        self.driver = neo4j.GraphDatabase.driver(settings.neo4j_uri or "", auth=auth)
         self.database = settings.neo4j_database
 
     def _map(self, exc: Exception) -> Exception:
@@ -68,7 +68,7 @@ class Neo4jStore:
         def work(tx: Any) -> QueryResult:
             res = tx.run(query, params or {})
             cols = list(res.keys())
-            rows = []
+            rows: list[list[Any]] = []
             truncated = False
             for rec in res:
                 if len(rows) >= cap:

@@ -117,12 +117,12 @@ class GraphSchema:
         }
 
 
-def _local(iri: URIRef | str) -> str:
+def _local(iri: object) -> str:
     return str(iri).rsplit("#", 1)[-1]
 
 
-def _truthy(g: Graph, s: URIRef, p: URIRef) -> bool:
-    v = g.value(s, p)
+def _truthy(g: Graph, s: object, p: URIRef) -> bool:
+    v = g.value(s, p)  # type: ignore[call-overload]
     return isinstance(v, Literal) and bool(v.toPython())
 
 

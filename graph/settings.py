@@ -36,7 +36,9 @@ class Settings(BaseSettings):
     max_rows: int = Field(10_000, ge=1, le=1_000_000)
     max_query_length: int = Field(8_000, ge=100, le=1_000_000)
     max_query_nesting: int = Field(12, ge=2, le=40)
+    query_memory_mb: int = Field(2048, ge=64, le=65536)
     max_article_bytes: int = Field(5_000_000, ge=1_000)
+    url_timeout_s: float = Field(20.0, gt=0, le=300)
 
     base_iri: str = Field("https://provkg.org/id/", pattern=r"^https?://\S+/$")
     api_key: SecretStr | None = None

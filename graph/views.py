@@ -272,7 +272,7 @@ def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int) ->
         "ORDER BY score DESC, cur DESC, size(x.name), x.name LIMIT 500",
         {"k": key, "exact": f"|{key}|", "prefix": f"|{key}", "types": types}, max_rows=500)
     facets: dict[str, int] = {}
-    items = []
+    items: list[dict[str, Any]] = []
     for item, typ, score, _ in res.rows:
         facets[typ] = facets.get(typ, 0) + 1
         if len(items) < limit:

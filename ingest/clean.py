@@ -15,7 +15,9 @@ from ingest.models import CleanArticle, RawArticle
 
 SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\u2005", "\u2006",
           "\u3000", "\t", "\x0b", "\x0c"}
-DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u061c", "\r", "\u00ad",
+# C0/C1 control characters (but newline) split words invisibly; drop them with the zero-width ones
+CONTROL = {chr(c) for c in (*range(0x00, 0x09), *range(0x0E, 0x20), *range(0x7F, 0xA0))}
+DROP = CONTROL | {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u200e", "\u200f", "\u061c", "\r", "\u00ad",
         *(chr(c) for c in range(0x202A, 0x202F)), *(chr(c) for c in range(0x2066, 0x206A))}
 
 # Old-style tone placement on open "oa", "oe", "uy" -> the placement the press mostly uses now
@@ -102,9 +104,10 @@ def clean(raw: RawArticle) -> CleanArticle:
                 continue
         if not stripped or FURNITURE_LINE.match(line):
             continue
-        if k in tail and BYLINE.match(line) and not stripped.endswith("."):
+        credit = BYLINE.match(line) if k in tail and not stripped.endswith(".") else None
+        if credit:
             byline = byline or stripped
-            if BYLINE.match(line).group(2):  # "Thái Bình (Thực hiện)": a credit, metadata only
+            if credit.group(2):  # "Thái Bình (Thực hiện)": a credit, metadata only
                 continue
         # drop leading/trailing blanks and fold runs of spaces, keeping the offset map
         start = a + (len(line) - len(line.lstrip()))

@@ -76,12 +76,11 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
     for m in _DM.finditer(text):
         d, mo = int(m.group(1)), int(m.group(2))
         future = bool(FUTURE.search(text[m.end():m.end() + 30]) or FUTURE.search(text[max(0, m.start() - 20):m.start()]))
-        y = _resolve_year(d, mo, ref, future)
-        s = valid_date(y, mo, d) if y else None
-        add(DateSpan(s, None, m.start(), m.end()) if s else None)
+        resolved = _resolve_year(d, mo, ref, future)
+        day = valid_date(resolved, mo, d) if resolved else None
+        add(DateSpan(day, None, m.start(), m.end()) if day else None)
     for m in _YEAR.finditer(text):
-        y = m.group(1) or m.group(2)
-        add(DateSpan(y, None, m.start(), m.end()))
+        add(DateSpan(m.group(1) or m.group(2), None, m.start(), m.end()))
     found.sort(key=lambda s: s.pos)
     return found
 

@@ -43,7 +43,7 @@ _YEAR_NAMED = re.compile(r"\b[Nn]ăm\s+((?:19|20)\d{2})\b(?!\s*[-–]\s*\d)")
 def reference_date(text: str, published: str | None) -> tuple[str | None, int | None]:
     """The date relative expressions resolve against: the publication date, else the latest
     day- or month-precision date the text gives (an undated report mentions its own recent past)."""
-    if published:
+    if published and re.match(r"^(19|20)\d{2}(-\d{2}(-\d{2})?)?", published):
         return published[:10], int(published[:4])
     best: tuple[int, int, int] | None = None
     for m in _IN_TEXT.finditer(text):

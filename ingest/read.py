@@ -13,7 +13,7 @@ from pathlib import Path
 from graph.errors import InputError
 from ingest.models import RawArticle
 
-TEXT_SUFFIXES = {".txt", ".text", ".md"}
+TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
@@ -80,6 +80,8 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
         return
     try:
         text = decode(path.read_bytes(), str(path))
+        if not text.strip():
+            raise InputError(f"{path}: no text (whitespace only)")
     except InputError as exc:
         yield exc
         return
@@ -153,9 +155,9 @@ def read_url(url: str, max_bytes: int, timeout_s: float = 20.0) -> Item:
         return exc
 
 
-def read_all(inputs: list[str], max_bytes: int) -> Iterator[Item]:
+def read_all(inputs: list[str], max_bytes: int, url_timeout_s: float = 20.0) -> Iterator[Item]:
     for item in inputs:
         if item.startswith(("http://", "https://")):
-            yield read_url(item, max_bytes)
+            yield read_url(item, max_bytes, url_timeout_s)
         else:
             yield from read_path(Path(item), max_bytes)

@@ -52,7 +52,7 @@ def run(items: Iterable[RawArticle | InputError], on_facts: Callable[[RawArticle
     for item in items:
         summary.articles += 1
         if isinstance(item, InputError):
-            summary.failed.append((str(item).split(":", 1)[0], str(item)))
+            summary.failed.append((str(item).split(": ", 1)[0], str(item)))
             if tick:
                 tick("failed")
             continue

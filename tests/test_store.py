@@ -85,8 +85,16 @@ def test_kill_9_loses_nothing_acknowledged(tmp_path_factory, settings):
 
 
 def test_readers_during_batched_ingest_do_not_crash(store, settings):
-    """8 readers run multi-hop queries while a writer loads batches (the 4.16 crash scenario)."""
-    seconds = float(__import__("os").environ.get("PROVKG_CONCURRENCY_SECONDS", "60"))
+    """8 readers run multi-hop queries while a writer loads batches for 60 s (the 4.16 crash scenario)."""
+    _readers_during_ingest(store, float(__import__("os").environ.get("PROVKG_CONCURRENCY_SECONDS", "60")))
+
+
+@pytest.mark.soak
+def test_soak_readers_during_ingest_for_ten_minutes(store):
+    _readers_during_ingest(store, 600)
+
+
+def _readers_during_ingest(store, seconds: float) -> None:
     loader = Loader(store, batch_size=50)
     loader.load_batch(synthetic_batch())
     stop = time.monotonic() + seconds

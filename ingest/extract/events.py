@@ -28,9 +28,10 @@ BOUNDARY = re.compile(r"\s(?:tại|từ|do|nhân dịp|nhân kỷ niệm|nhân n
                       r"ngày|góp phần|và trao đổi|qua đó|đồng thời)\s|[;|]|\.\s|\.$|,\s(?=[a-zà-ỹ]+\s(?:các|hoạt động|đã|và))")
 NAMED_BOUNDARY = re.compile(BOUNDARY.pattern + r"|\(")
 PLURAL = re.compile(r"(?:các|những|nhiều|mọi|một số|khuôn khổ)\s+$", re.IGNORECASE)
-VISIT = re.compile(r"(?P<cue>đón tiếp|đón,? tiễn|tiếp|đón)?\s*(?P<who>(?:các\s+)?[Đđ]oàn (?:công tác|đại biểu|lãnh đạo)[^;]{0,160})",
-                   re.IGNORECASE)
-PLACE = re.compile(r"\stại\s+(?P<place>(?:tỉnh |thành phố |TP\.? )?[A-ZÀ-ỸĐ][^,;:.]{1,60}?)(?=\s+(?:từ|vào|ngày|nhân|do|với)\s|[,;.]|$)")
+VISIT = re.compile(r"(?P<cue>đón tiếp|đón,? tiễn|tiếp|đón)?\s*"
+                   r"(?P<who>(?:các\s+)?[Đđ]oàn (?:công tác|đại biểu|lãnh đạo)[^;]{0,160})", re.IGNORECASE)
+PLACE = re.compile(r"\stại\s+(?P<place>(?:tỉnh |thành phố |TP\.? )?[A-ZÀ-ỸĐ][^,;:.]{1,60}?)"
+                   r"(?=\s+(?:từ|vào|ngày|nhân|do|với)\s|[,;.]|$)")
 
 
 def _kind(m: re.Match[str]) -> str:
@@ -160,7 +161,8 @@ def _same(a: EventFact, b: EventFact) -> bool:
     """The same event told twice (a caption and the body, or a visit to attend it)."""
     if (a.date_start or "")[:4] != (b.date_start or "")[:4]:
         return False
-    if len(a.date_start or "") >= 7 and len(b.date_start or "") >= 7 and a.date_start[:7] != b.date_start[:7]:
+    da, db = a.date_start or "", b.date_start or ""
+    if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
         return False
     fa, fb = fold(a.name), fold(b.name)
     ta, tb = set(fa.split()), set(fb.split())

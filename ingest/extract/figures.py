@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import DocContext
-from ingest.models import ObservationFact
+from ingest.models import ObservationFact, Sentence
 from ingest.numbers import CURRENCY, NUMBER, as_plain, parse_number, scaled
 
 QUAL = r"(?P<qual>khoảng|gần|hơn|trên|dưới|ước đạt|ước|đạt|tới|lên tới|xấp xỉ|chừng)?\s*"
@@ -32,8 +32,8 @@ COUNT = re.compile(r"(?<![\d.,/:-])" + QUAL + r"(?P<num>\d{1,3}(?:\.\d{3})+|\d+)
 PAIR = re.compile(r"(?P<n1>\d[\d.]*)\s+(?P<u1>đoàn)\s*/\s*(?P<n2>\d[\d.]*)\s+(?P<u2>lượt(?: người| khách)?|người)")
 LENGTH = re.compile(r"(?<![\d.,])" + QUAL + r"(?P<num>" + NUMBER + r")\s*(?P<unit>km|ki-lô-mét|kilômét|ha|héc-ta)\b",
                     re.IGNORECASE)
-SKIP_BEFORE = re.compile(r"(?:thứ|lần|lần thứ|số|tăng|giảm|gấp|hạng|top|năm|[Nn]ăm|tháng|ngày|Nghị quyết|Chỉ thị|Quyết định|Kế hoạch)\s*$",
-                         re.IGNORECASE)
+SKIP_BEFORE = re.compile(r"(?:thứ|lần|lần thứ|số|tăng|giảm|gấp|hạng|top|năm|[Nn]ăm|tháng|ngày|Nghị quyết|Chỉ thị|"
+                         r"Quyết định|Kế hoạch)\s*$", re.IGNORECASE)
 BREAKDOWN = re.compile(r"trong đó(?: có)?\s*:?\s*$|\(\s*trong đó", re.IGNORECASE)
 CHANGE_AFTER = re.compile(r"^\s*so với", re.IGNORECASE)
 QUALIFIER = {"khoảng": "approx", "ước": "approx", "ước đạt": "approx", "xấp xỉ": "approx", "chừng": "approx",
@@ -104,65 +104,76 @@ def _indicator(window: str, at: int, money: bool, unit: str, noun: str | None) -
 def extract_figures(ctx: DocContext) -> list[ObservationFact]:
     if not ctx.subject:
         return []
-    prov = ctx.subject
     out: list[ObservationFact] = []
     seen: set[tuple[int, int]] = set()
     for s in ctx.sentences:
-        text = s.text
-        taken: list[tuple[int, int]] = []
-        breakdown_nouns: set[str] = set()
-        counted_nouns: list[str] = []
+        out.extend(_SentenceFigures(ctx, s, seen).read())
+    return out
 
-        def free(a: int, b: int) -> bool:
-            return all(b <= x or a >= y for x, y in taken)
 
-        def add(a: int, b: int, value: float, unit: str, noun: str | None, qual: str | None,
-                value_max: float | None = None, window_end: int | None = None, rule: str = "figure") -> None:
-            if not free(a, b) or (s.start + a, s.start + b) in seen:
-                return
-            before = text[max(0, a - 25):a]
-            if SKIP_BEFORE.search(before) or re.search(r"\((?:tương đương|khoảng|tức)\s*$", before):
-                return
-            if CHANGE_AFTER.match(text[b:b + 12]) and re.search(r"(?:tăng|giảm)\s*$", before):
-                return
-            taken.append((a, b))
-            seen.add((s.start + a, s.start + b))
-            lo = max(text.rfind(";", 0, a) + 1, a - 90, 0)
-            hi_semi = text.find(";", b)
-            hi = min(len(text), (window_end or b) + 40, hi_semi if hi_semi >= 0 else len(text))
-            window = text[lo:hi]
-            period = _period(ctx, s.start + a, text, a)
-            out.append(ObservationFact(
-                province=prov, indicator=_indicator(window, a - lo, unit not in ("count", "km", "ha"), unit, noun),
-                value=as_plain(value), value_max=as_plain(value_max) if value_max is not None else None,
-                unit=unit, unit_noun=noun, period=period, qualifier=QUALIFIER.get((qual or "").lower(), "exact"),
-                evidence=ctx.evidence(s.start + max(0, a - 40 if a > 40 else 0), s.start + b, rule, 0.85)))
+class _SentenceFigures:
+    """The figures of one sentence; spans already taken by a longer reading are not read again."""
 
+    def __init__(self, ctx: DocContext, sentence: Sentence, seen: set[tuple[int, int]]) -> None:
+        self.ctx, self.s, self.text, self.seen = ctx, sentence, sentence.text, seen
+        self.taken: list[tuple[int, int]] = []
+        self.counted: list[str] = []
+        self.out: list[ObservationFact] = []
+
+    def free(self, a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in self.taken)
+
+    def add(self, a: int, b: int, value: float, unit: str, noun: str | None, qual: str | None,
+            value_max: float | None = None, window_end: int | None = None, rule: str = "figure") -> None:
+        text, start = self.text, self.s.start
+        if not self.free(a, b) or (start + a, start + b) in self.seen:
+            return
+        before = text[max(0, a - 25):a]
+        if SKIP_BEFORE.search(before) or re.search(r"\((?:tương đương|khoảng|tức)\s*$", before):
+            return
+        if CHANGE_AFTER.match(text[b:b + 12]) and re.search(r"(?:tăng|giảm)\s*$", before):
+            return
+        self.taken.append((a, b))
+        self.seen.add((start + a, start + b))
+        lo = max(text.rfind(";", 0, a) + 1, a - 90, 0)
+        hi_semi = text.find(";", b)
+        hi = min(len(text), (window_end or b) + 40, hi_semi if hi_semi >= 0 else len(text))
+        self.out.append(ObservationFact(
+            province=self.ctx.subjects[0],
+            indicator=_indicator(text[lo:hi], a - lo, unit not in ("count", "km", "ha"), unit, noun),
+            value=as_plain(value), value_max=as_plain(value_max) if value_max is not None else None,
+            unit=unit, unit_noun=noun, period=_period(self.ctx, start + a, text, a),
+            qualifier=QUALIFIER.get((qual or "").lower(), "exact"),
+            evidence=self.ctx.evidence(start + max(0, a - 40), start + b, rule, 0.85)))
+
+    def read(self) -> list[ObservationFact]:
+        text = self.text
         for m in RANGE_MONEY.finditer(text):
             lo, hi = parse_number(m.group("lo")), parse_number(m.group("num"))
             if lo is None or hi is None:
                 continue
             cur = CURRENCY.get(m.group("cur").lower(), m.group("cur").upper())
-            add(m.start(), m.end(), scaled(lo, m.group("scale")), cur, None, "approx",
-                value_max=scaled(hi, m.group("scale")), rule="figure:money-range")
+            self.add(m.start(), m.end(), scaled(lo, m.group("scale")), cur, None, "approx",
+                     value_max=scaled(hi, m.group("scale")), rule="figure:money-range")
         for m in MONEY.finditer(text):
             v = parse_number(m.group("num"))
             if v is None or _in_parenthesised_breakdown(text, m.start()):
                 continue
             cur = CURRENCY.get(m.group("cur").lower(), m.group("cur").upper())
-            add(m.start("num"), m.end(), scaled(v, m.group("scale")), cur, None, m.group("qual"),
-                rule="figure:money")
+            self.add(m.start("num"), m.end(), scaled(v, m.group("scale")), cur, None, m.group("qual"),
+                     rule="figure:money")
         for m in PAIR.finditer(text):
             n1, n2 = parse_number(m.group("n1")), parse_number(m.group("n2"))
-            if n1 is None or n2 is None or _breakdown(text, m.start(), "đoàn", breakdown_nouns, counted_nouns):
+            if n1 is None or n2 is None or _breakdown(text, m.start(), "đoàn", self.counted):
                 continue
-            add(m.start("n1"), m.end("u1"), n1, "count", "đoàn", None, window_end=m.end(), rule="figure:pair")
-            add(m.start("n2"), m.end("u2"), n2, "count", m.group("u2"), None, window_end=m.end(), rule="figure:pair")
+            self.add(m.start("n1"), m.end("u1"), n1, "count", "đoàn", None, window_end=m.end(), rule="figure:pair")
+            self.add(m.start("n2"), m.end("u2"), n2, "count", m.group("u2"), None, window_end=m.end(),
+                     rule="figure:pair")
         for m in LENGTH.finditer(text):
             v = parse_number(m.group("num"))
             if v is not None:
                 unit = "km" if m.group("unit").lower().startswith("k") else "ha"
-                add(m.start("num"), m.end(), v, unit, None, m.group("qual"), rule="figure:length")
+                self.add(m.start("num"), m.end(), v, unit, None, m.group("qual"), rule="figure:length")
         for m in COUNT.finditer(text):
             v = parse_number(m.group("num"))
             noun = m.group("noun").lower()
@@ -170,23 +181,21 @@ def extract_figures(ctx: DocContext) -> list[ObservationFact]:
                 continue
             if re.match(r"\s*(?:năm|tháng|ngày)\b", m.group("tail")) and noun in ("đoàn",):
                 continue
-            if _breakdown(text, m.start(), noun, breakdown_nouns, counted_nouns):
+            if _breakdown(text, m.start(), noun, self.counted):
                 continue
-            add(m.start("num"), m.end("noun"), v, "count", noun, m.group("qual"), window_end=m.end(),
-                rule="figure:count")
-    return out
+            self.add(m.start("num"), m.end("noun"), v, "count", noun, m.group("qual"), window_end=m.end(),
+                     rule="figure:count")
+        return self.out
 
 
 def _head(noun: str) -> str:
     return noun.replace("bản ", "").split(" ")[0]
 
 
-def _breakdown(text: str, pos: int, noun: str, breakdown: set[str], counted: list[str]) -> bool:
+def _breakdown(text: str, pos: int, noun: str, counted: list[str]) -> bool:
     """After "trong đó (có)", counts of a noun already counted in the sentence are its breakdown."""
     head = _head(noun)
-    before = text[:pos]
-    k = max(before.rfind("trong đó"), -1)
-    if k >= 0 and head in counted and re.search(r"trong đó", before):
+    if head in counted and "trong đó" in text[:pos]:
         return True
     counted.append(head)
     return False

@@ -15,7 +15,12 @@ import re
 from ingest.extract.context import DocContext
 from ingest.models import PersonFact
 
-SURNAMES = set(["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Trịnh", "Đinh", "Lâm", "Mai", "Trương", "Triệu", "Đoàn", "Lương", "Cao", "Hà", "Tạ", "Tô", "Quách", "Chu", "Thái", "Lưu", "Kiều", "La", "Tăng", "Châu", "Khúc", "Nông", "Lò", "Hứa", "Mạc", "Vi", "Đàm", "Đào", "Giang", "Kim", "Lại", "Lục", "Tôn", "Thân", "Từ", "Âu", "Bạch", "Diệp", "Doãn", "Đồng", "Hầu", "Khổng", "Lã", "Mã", "Nghiêm", "Ninh", "Ông", "Phùng", "Quan", "Tiêu", "Tống", "Uông", "Vương", "Vòng", "Sầm", "Hoàng", "Lường", "Cầm", "Bế", "Hà", "Đàm", "Giáp", "Khuất", "Lạc", "Phí", "Thạch", "Trình", "Văn", "Viên", "Yên"])
+SURNAMES = frozenset("""
+Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm Mai Trương
+Triệu Đoàn Lương Cao Hà Tạ Tô Quách Chu Thái Lưu Kiều La Tăng Châu Khúc Nông Lò Hứa Mạc Vi Đàm Đào
+Giang Kim Lại Lục Tôn Thân Từ Âu Bạch Diệp Doãn Đồng Hầu Khổng Lã Mã Nghiêm Ninh Ông Phùng Quan Tiêu
+Tống Uông Vương Vòng Sầm Lường Cầm Bế Giáp Khuất Lạc Phí Thạch Trình Văn Viên Yên
+""".split())
 TOKEN = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:-[A-Za-z]+)?")
 VIET_LETTERS = re.compile(r"[à-ỹđÀ-ỸĐ]")
 HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|đồng chí|Đồng chí)\s+$")
@@ -24,7 +29,8 @@ ROLE_WORDS = (r"Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng
               r"Chủ nhiệm|Viện trưởng|Hiệu trưởng|Trưởng Đại diện|[Ll]ãnh tụ|Giảng viên|Nhà báo|Phó [A-ZĐ]\w+|"
               r"Quốc vương|Nhà vua|Hoàng thân|Chánh Văn phòng|Trưởng [Cc]ông an|Chỉ huy trưởng")
 ROLE_BEFORE = re.compile(r"(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")(?:[^.;:!?()\n]{0,110}?))\s*$")
-ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;()\n]{0,80}?)(?=\s*(?:[.;,(]|cho biết|$))")
+ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;()\n]{0,80}?)"
+                        r"(?=\s*(?:[.;,(]|cho biết|$))")
 AUTHOR_ROLE = re.compile(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS\b|ThS\b|Chuyên viên|Trưởng|Giám đốc|"
                          r"Nghiên cứu viên|Cán bộ)")
 ORG_OF_ROLE = re.compile(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|"
@@ -70,12 +76,14 @@ def extract_people(ctx: DocContext) -> list[PersonFact]:
             line_start = before.rfind("\n")
             before = before[line_start + 1:]
             role = None
+            role_start = len(before)
             if HONORIFIC.search(before):
                 after = ROLE_AFTER.match(text[b:b + 100])
                 role = after.group("role").strip() if after else None
                 rule, conf = "person:honorific", 0.85
             elif (rb := ROLE_BEFORE.search(before)) is not None:
                 role = rb.group("role").strip()
+                role_start = rb.start()
                 rule, conf = "person:role", 0.8
             elif (ra := ROLE_AFTER.match(text[b:b + 100])) is not None:
                 role = ra.group("role").strip()
@@ -84,7 +92,7 @@ def extract_people(ctx: DocContext) -> list[PersonFact]:
                 continue
             name = " ".join(sub)
             if name not in out:
-                ev_a = a - (len(before) - (rb.start() if rule == "person:role" else len(before)))
+                ev_a = a - (len(before) - role_start)
                 out[name] = PersonFact(name=name, role=role, organization=_org(role),
                                        evidence=ctx.evidence(min(ev_a, a), b, rule, conf))
             break
