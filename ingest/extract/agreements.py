@@ -19,12 +19,13 @@ from ingest.numbers import parse_number
 NOUN = re.compile(
     r"(?P<count>\b\d{1,3}\s+(?:bản\s+)?)?"
     r"(?P<noun>biên bản ghi nhớ|bản ghi nhớ|thỏa thuận quốc tế|thỏa thuận hợp tác|biên bản hợp tác|"
-    r"biên bản làm việc|hiệp định|thỏa thuận|đề án|chương trình hợp tác|kế hoạch hợp tác|MOU|MoU)",
+    r"biên bản làm việc|biên bản hội đàm|biên bản thỏa thuận|hiệp định|thỏa thuận|đề án|chương trình hợp tác|kế hoạch hợp tác|MOU|MoU)",
     re.IGNORECASE)
 KIND = {"biên bản ghi nhớ": "MoU", "bản ghi nhớ": "MoU", "mou": "MoU", "thỏa thuận quốc tế": "InternationalAgreement",
         "hiệp định": "InternationalAgreement", "thỏa thuận hợp tác": "CooperationAgreement",
         "thỏa thuận": "CooperationAgreement", "biên bản hợp tác": "CooperationMinutes",
-        "biên bản làm việc": "WorkingMinutes", "đề án": "CooperationPlan", "chương trình hợp tác": "CooperationPlan",
+        "biên bản làm việc": "WorkingMinutes", "biên bản hội đàm": "WorkingMinutes",
+        "biên bản thỏa thuận": "CooperationAgreement", "đề án": "CooperationPlan", "chương trình hợp tác": "CooperationPlan",
         "kế hoạch hợp tác": "CooperationPlan"}
 PLURAL = re.compile(r"(?:các|những|nhiều)\s+$", re.IGNORECASE)
 SIGN = re.compile(r"(?<![\wÀ-ỹ])(?:ký kết|ký|Ký)(?![\wÀ-ỹ])")

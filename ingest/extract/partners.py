@@ -21,7 +21,9 @@ STRONG_CUES = re.compile(
     r"đối tác|hợp tác (?:\w+ ){0,3}với|quan hệ hợp tác|quan hệ hữu nghị|hữu nghị hợp tác|hợp tác hữu nghị|"
     r"kết nghĩa|ký kết|(?<![\wÀ-ỹ])ký\s|biên bản|bản ghi nhớ|thỏa thuận|đồng tổ chức|phối hợp với|"
     r"đón tiếp đoàn|tiếp đoàn|đoàn công tác|làm việc với|chủ đầu tư|tài trợ|viện trợ|hội đàm|tháp tùng|"
-    r"liên hợp|quan hệ đặc biệt|hợp tác quốc tế với|hợp tác với|đầu tư vào|kết nối với|giao lưu với",
+    r"liên hợp|quan hệ đặc biệt|hợp tác quốc tế với|hợp tác với|đầu tư vào|kết nối với|giao lưu với|"
+    r"(?:tiếp|hội kiến|tiếp xúc|hội đàm với|chào xã giao)\s+(?:ngài\s+|bà\s+|ông\s+)?(?:Đại sứ|Tổng Lãnh sự|Lãnh sự|"
+    r"Trưởng đại diện|Đoàn|đoàn)",
     re.IGNORECASE)
 WEAK_CUES = {"đầu tư vào"}  # "doanh nghiệp Nhật Bản … đầu tư vào tỉnh": only a named company is a partner
 LOCATION_BEFORE = re.compile(r"(?:\btại|\bở|\bthăm|\bsang|\bđến|\bvề|\btới|\bqua|\bkhắp)\s+(?:các\s+|tỉnh\s+|nước\s+)?$",

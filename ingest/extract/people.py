@@ -28,9 +28,12 @@ ROLE_WORDS = (r"Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng
               r"Lãnh sự|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng thống|Tỉnh trưởng|Thống đốc|Thị trưởng|Tổng Bí thư|"
               r"Chủ nhiệm|Viện trưởng|Hiệu trưởng|Trưởng Đại diện|[Ll]ãnh tụ|Giảng viên|Nhà báo|Phó [A-ZĐ]\w+|"
               r"Quốc vương|Nhà vua|Hoàng thân|Chánh Văn phòng|Trưởng [Cc]ông an|Chỉ huy trưởng")
-ROLE_BEFORE = re.compile(r"(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")(?:[^.;:!?()\n]{0,110}?))\s*$")
+ROLE_WORD = re.compile(r"(?:Phó\s+)?(?:" + ROLE_WORDS + r")")
+# a role phrase ends where a verb starts ("Phó Chủ tịch UBND tỉnh tiếp Đại sứ …")
+VERBS = re.compile(r"\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|đang|sẽ|và|chủ trì|tham dự|làm việc|đến|thăm|"
+                   r"khẳng định|nhấn mạnh|trao|ký|hội kiến|gặp|đề nghị|chúc mừng|thông tin)\s")
 ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;()\n]{0,80}?)"
-                        r"(?=\s*(?:[.;,(]|cho biết|$))")
+                        r"(?=\s*(?:[.;,(]|$)|\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\s)")
 AUTHOR_ROLE = re.compile(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS\b|ThS\b|Chuyên viên|Trưởng|Giám đốc|"
                          r"Nghiên cứu viên|Cán bộ)")
 ORG_OF_ROLE = re.compile(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|"
@@ -81,9 +84,8 @@ def extract_people(ctx: DocContext) -> list[PersonFact]:
                 after = ROLE_AFTER.match(text[b:b + 100])
                 role = after.group("role").strip() if after else None
                 rule, conf = "person:honorific", 0.85
-            elif (rb := ROLE_BEFORE.search(before)) is not None:
-                role = rb.group("role").strip()
-                role_start = rb.start()
+            elif (rb := _nearest_role(before)) is not None:
+                role, role_start = rb
                 rule, conf = "person:role", 0.8
             elif (ra := ROLE_AFTER.match(text[b:b + 100])) is not None:
                 role = ra.group("role").strip()
@@ -98,6 +100,17 @@ def extract_people(ctx: DocContext) -> list[PersonFact]:
             break
     _authors(ctx, out)
     return list(out.values())
+
+
+def _nearest_role(before: str) -> tuple[str, int] | None:
+    """The role phrase closest before a name, cut at the first verb, within the clause."""
+    clause_start = max(before.rfind(";"), before.rfind("."), before.rfind(":")) + 1
+    starts = [m for m in ROLE_WORD.finditer(before, clause_start)]
+    for m in reversed(starts):
+        phrase = before[m.start():]
+        if not VERBS.search(phrase) and len(phrase) <= 130:
+            return phrase.strip(" ,-–"), m.start()
+    return None
 
 
 def _authors(ctx: DocContext, out: dict[str, PersonFact]) -> None:
