@@ -41,6 +41,11 @@ def resolve(store: GraphStore, key: str, label: str = "Entity") -> dict[str, Any
     raise NotFound(f"no {label if label != 'Entity' else 'entity'} with id or name {key!r}")
 
 
+def _optional_id(store: GraphStore, key: str | None, label: str = "Entity") -> str | None:
+    """The id of a filter's entity (given by id or name), or None when the filter is not used."""
+    return resolve(store, key, label)["id"] if key else None
+
+
 # -- provinces ------------------------------------------------------------------------------------
 
 PROVINCE_SORT = {"name": "p.name", "id": "p.id", "partners": "partners DESC, p.name"}
@@ -160,8 +165,7 @@ def country(store: GraphStore, iso2: str) -> dict[str, Any]:
 def agreements(store: GraphStore, *, province: str | None, partner: str | None, country: str | None,
                kind: str | None, field: str | None, level: str | None, date_from: str | None,
                date_to: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
-    pid = resolve(store, province, "VietnameseProvince")["id"] if province else None
-    xid = resolve(store, partner)["id"] if partner else None
+    pid, xid = _optional_id(store, province, "VietnameseProvince"), _optional_id(store, partner)
     match = ("MATCH (a:Agreement) "
              "WHERE ($kind IS NULL OR a.kind = $kind) AND ($level IS NULL OR a.level = $level) "
              "AND ($field IS NULL OR $field IN a.fields) "
@@ -203,8 +207,7 @@ _EVENT_ITEM = (
 
 def events(store: GraphStore, *, province: str | None, kind: str | None, date_from: str | None,
            date_to: str | None, participant: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
-    pid = resolve(store, province, "VietnameseProvince")["id"] if province else None
-    xid = resolve(store, participant)["id"] if participant else None
+    pid, xid = _optional_id(store, province, "VietnameseProvince"), _optional_id(store, participant)
     match = ("MATCH (e:Event) WHERE ($kind IS NULL OR e.kind = $kind) "
              "AND ($from IS NULL OR (e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= $from)) "
              "AND ($to IS NULL OR (e.date_start IS NOT NULL AND left(e.date_start, size($to)) <= $to)) "
@@ -224,7 +227,7 @@ def event(store: GraphStore, eid: str) -> dict[str, Any]:
 
 def observations(store: GraphStore, *, province: str | None, indicator: str | None, period: str | None,
                  limit: int, offset: int) -> tuple[list[dict], int]:
-    pid = resolve(store, province, "VietnameseProvince")["id"] if province else None
+    pid = _optional_id(store, province, "VietnameseProvince")
     match = ("MATCH (o:Observation)-[:OBSERVATION_OF]->(p:VietnameseProvince) "
              "WHERE ($pid IS NULL OR p.id = $pid) AND ($indicator IS NULL OR o.indicator = $indicator) "
              "AND ($period IS NULL OR (o.period IS NOT NULL AND o.period STARTS WITH $period)) ")

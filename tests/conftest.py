@@ -52,20 +52,25 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(skip)
 
 
-@pytest.fixture(scope="session")
-def loaded_store(data_dir: Path) -> Iterator[FalkorStore]:
-    """One graph with the reference data and the five sample articles, shared read-only by many tests."""
+def load_sample(store) -> None:
+    """The reference data and the five sample articles, through the same loader as `provkg ingest`."""
     from graph.loader import Loader
     from graph.reference import load_reference
     from ingest.gazetteer import gazetteer
     from ingest.pipeline import process
     from ingest.read import read_path
 
-    st = FalkorStore(load_settings(data_dir=data_dir, graph_name="sample" + uuid.uuid4().hex[:8]))
-    loader = Loader(st)
+    loader = Loader(store)
     load_reference(loader, gazetteer())
     for item in read_path(CORPUS, 5_000_000):
         loader.load_article(process(item))
+
+
+@pytest.fixture(scope="session")
+def loaded_store(data_dir: Path) -> Iterator[FalkorStore]:
+    """One graph with the reference data and the five sample articles, shared read-only by many tests."""
+    st = FalkorStore(load_settings(data_dir=data_dir, graph_name="sample" + uuid.uuid4().hex[:8]))
+    load_sample(st)
     yield st
     st.clear()
     st.close()

@@ -13,14 +13,12 @@ import pytest
 from graph import views as V
 from graph.errors import QueryRefused
 from graph.loader import Loader
-from graph.reference import load_reference
 from graph.settings import load_settings
 from graph.stats import graph_counts
-from ingest.gazetteer import gazetteer
 from ingest.pipeline import process
 from ingest.read import read_path
 
-from .conftest import CORPUS
+from .conftest import CORPUS, load_sample
 
 pytestmark = pytest.mark.neo4j
 
@@ -32,10 +30,7 @@ def neo4j_store():
     st = Neo4jStore(load_settings(store="neo4j", neo4j_uri=os.environ["NEO4J_URI"]))
     st.clear()
     st.ensure_schema()
-    loader = Loader(st)
-    load_reference(loader, gazetteer())
-    for item in read_path(CORPUS, 5_000_000):
-        loader.load_article(process(item))
+    load_sample(st)
     yield st
     st.clear()
     st.close()
