@@ -16,6 +16,7 @@ from ingest.gazetteer import Entry, Gazetteer, _validity_rank
 from ingest.models import Entity, Mention
 
 UPPER = re.compile(r"[A-ZÀ-ỸĐ]")
+VIET_LETTER = re.compile(r"[À-ỹĐđ]")
 # a capitalised word (Vietnamese or foreign), or an all-caps/acronym token with inner hyphens
 CAP_WORD = r"(?:[A-ZÀ-ỸĐ][\wÀ-ỹ'’]*(?:-[\wÀ-ỹ]+)*)"
 PAREN_AFTER = re.compile(r"^\s*\((?:nước\s+|quốc gia\s+)?([^()]{2,60})\)")
@@ -66,7 +67,19 @@ class Recogniser:
         mentions = self._join_compounds(text, mentions)
         mentions.extend(self._patterns(text, mentions, on))
         mentions.sort(key=lambda m: m.start)
-        return mentions
+        return [m for m in mentions if self._city_in_context(text, m, mentions)]
+
+    def _city_in_context(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
+        """A foreign city written in Vietnamese letters ("Đông Hưng", "Phú Ninh", "Hà Khẩu") is also a
+        Vietnamese place name: keep it only when its country or parent unit is named in the sentence."""
+        e = m.entity
+        if e.type != "ForeignLocality" or e.iso3166_2 or not VIET_LETTER.search(m.surface):
+            return True
+        start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
+        ends = [i for i in (text.find(".", m.end), text.find("\n", m.end)) if i >= 0]
+        end = min(ends) if ends else len(text)
+        near = {x.entity.id for x in mentions if start <= x.start < end and x is not m}
+        return bool(near & {e.country, e.parent})
 
     def _join_compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
         """Bodies written as one hyphenated token ("liên doanh VSIP-AMATA-SUMITOMO") are one joint venture."""

@@ -63,3 +63,9 @@ def test_fuzzy_fallback_for_misspelt_locality():
     by = {m.entity.id: m for m in got}
     assert "DE-TH" in by and by["DE-TH"].confidence < 1.0 and by["DE-TH"].method == "fuzzy"
     assert "de-triptis" in by
+
+
+def test_sino_vietnamese_city_names_need_their_country_nearby():
+    assert ids("Huyện Phú Ninh, tỉnh Quảng Nam tiếp đoàn công tác.") == ["VN-27"]
+    assert "cn-dongxing" in ids("Thành phố Đông Hưng (Trung Quốc) và Móng Cái hợp tác.")
+    assert "cn-hekou" in ids("Lào Cai hợp tác với Hà Khẩu, Vân Nam.")
