@@ -293,4 +293,8 @@ def main() -> None:  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    app()
+    # `python -m api.cli` runs this file as __main__, a second copy of the module; the commands other
+    # modules registered live on the importable api.cli.app
+    from api.cli import app as _app
+
+    _app()

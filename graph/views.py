@@ -16,7 +16,7 @@ from graph.store import GraphStore
 EVIDENCE = ("collect(DISTINCT CASE WHEN m IS NULL THEN NULL ELSE {text: m.text, start: m.start, end: m.end, "
             "document: d.id, title: d.title, url: d.url, published: d.published} END)")
 PARTNER_LABELS = ("ForeignLocality", "Country", "Organization")
-ENTITY_FIELDS = ("{id: x.id, name: x.name, type: [l IN labels(x) WHERE l <> 'Entity'][0], country: x.country, "
+ENTITY_FIELDS = ("{id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0], country: x.country, "
                  "iso3166_2: x.iso3166_2}")
 
 
@@ -83,7 +83,7 @@ def province(store: GraphStore, key: str) -> dict[str, Any]:
         "RETURN {id: p.id, name: p.name, name_en: p.name_en, aliases: p.aliases, iso3166_2: p.iso3166_2, "
         "gso_code: p.gso_code, gso_code_2025: p.gso_code_2025, unit_type: p.unit_type, region: p.region, "
         "valid_from: p.valid_from, valid_to: p.valid_to, current: coalesce(p.current, false), wikidata: p.wikidata, "
-        "successors: [x IN succ WHERE x.id IS NOT NULL], predecessors: [x IN pred WHERE x.id IS NOT NULL], "
+        "successors: [sx IN succ WHERE sx.id IS NOT NULL], predecessors: [px IN pred WHERE px.id IS NOT NULL], "
         "counts: {partners: partners, agreements: agreements, events: events, observations: observations, "
         "documents: documents}}", {"id": pid})
     return res.rows[0][0]
@@ -140,7 +140,7 @@ def partner(store: GraphStore, key: str) -> dict[str, Any]:
         "WITH x, located, collect(DISTINCT CASE WHEN p IS NULL THEN NULL ELSE {province: {id: p.id, name: p.name}, "
         "since: ps.since, evidence_count: ps.evidence_count, confidence: ps.confidence} END) AS provinces "
         f"RETURN {{entity: {ENTITY_FIELDS}, name_en: x.name_en, aliases: x.aliases, wikidata: x.wikidata, "
-        "org_kind: x.org_kind, unit_type: x.unit_type, located_in: [l IN located WHERE l.id IS NOT NULL], "
+        "org_kind: x.org_kind, unit_type: x.unit_type, located_in: [lx IN located WHERE lx.id IS NOT NULL], "
         "provinces: provinces}", {"id": ent["id"]})
     return res.rows[0][0]
 
@@ -201,7 +201,7 @@ _EVENT_ITEM = (
     "OPTIONAL MATCH (e)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document) "
     f"WITH e, participants, places, {EVIDENCE} AS evidence "
     "RETURN {id: e.id, name: e.name, kind: e.kind, date_start: e.date_start, date_end: e.date_end, "
-    "place: e.place_name, held_in: [p IN places WHERE p.id IS NOT NULL], confidence: e.confidence, "
+    "place: e.place_name, held_in: [hx IN places WHERE hx.id IS NOT NULL], confidence: e.confidence, "
     "participants: participants, evidence: evidence} AS item")
 
 
@@ -253,7 +253,7 @@ def document(store: GraphStore, did: str) -> dict[str, Any]:
     doc["subject_provinces"] = [p for p in doc["subject_provinces"] if p.get("id")]
     facts = store.read(
         "MATCH (d:Document {id: $id})<-[:IN_DOCUMENT]-(m:Mention)<-[:EVIDENCED_BY]-(f) "
-        "RETURN {type: [l IN labels(f) WHERE l <> 'Entity'][0], id: f.id, name: f.name, "
+        "RETURN {type: [lbl IN labels(f) WHERE lbl <> 'Entity'][0], id: f.id, name: f.name, "
         "evidence: {text: m.text, start: m.start, end: m.end, rule: m.rule}} AS item ORDER BY item.evidence.start",
         {"id": did}, max_rows=5000)
     doc["facts"] = [r[0] for r in facts.rows]
@@ -268,7 +268,7 @@ def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int) ->
         return {"query": q, "items": [], "facets": {}}
     res = store.read(
         "MATCH (x:Entity) WHERE x.search_text CONTAINS $k "
-        "WITH x, [l IN labels(x) WHERE l <> 'Entity'][0] AS type, "
+        "WITH x, [lbl IN labels(x) WHERE lbl <> 'Entity'][0] AS type, "
         "CASE WHEN x.search_text CONTAINS $exact THEN 3 WHEN x.search_text CONTAINS $prefix THEN 2 ELSE 1 END AS score "
         "WHERE $types IS NULL OR type IN $types "
         f"RETURN {ENTITY_FIELDS} AS item, type, score, coalesce(x.current, false) AS cur "

@@ -41,6 +41,14 @@ class DocContext:
     def subject(self) -> Entity | None:
         return self.subjects[0] if self.subjects else None
 
+    @cached_property
+    def subject_name(self) -> str | None:
+        """The subject province as this article writes it (Thừa Thiên Huế in 2024, not today's Huế)."""
+        if not self.subject:
+            return None
+        names = Counter(m.surface for m in self.mentions if m.entity.id == self.subject.id)
+        return names.most_common(1)[0][0] if names else self.subject.name
+
     # -- spans ---------------------------------------------------------------------------------
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
         a, b = self.article.to_original(start, end)

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 from ingest.extract.context import DocContext
-from ingest.models import PersonFact
+from graph.ids import slug
+from ingest.models import Entity, PersonFact
 
 SURNAMES = frozenset("""
 Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm Mai Trương
@@ -32,8 +33,8 @@ ROLE_WORD = re.compile(r"(?:Phó\s+)?(?:" + ROLE_WORDS + r")")
 # a role phrase ends where a verb starts ("Phó Chủ tịch UBND tỉnh tiếp Đại sứ …")
 VERBS = re.compile(r"\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|đang|sẽ|và|chủ trì|tham dự|làm việc|đến|thăm|"
                    r"khẳng định|nhấn mạnh|trao|ký|hội kiến|gặp|đề nghị|chúc mừng|thông tin)\s")
-ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;()\n]{0,80}?)"
-                        r"(?=\s*(?:[.;,(]|$)|\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\s)")
+ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;:()\n]{0,80}?)"
+                        r"(?=\s*(?:[.;:,(]|$)|\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\b)")
 AUTHOR_ROLE = re.compile(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS\b|ThS\b|Chuyên viên|Trưởng|Giám đốc|"
                          r"Nghiên cứu viên|Cán bộ)")
 ORG_OF_ROLE = re.compile(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|"
@@ -95,7 +96,9 @@ def extract_people(ctx: DocContext) -> list[PersonFact]:
             name = " ".join(sub)
             if name not in out:
                 ev_a = a - (len(before) - role_start)
-                out[name] = PersonFact(name=name, role=role, organization=_org(role),
+                org = _org(role)
+                out[name] = PersonFact(name=name, role=role, organization=org,
+                                       organization_entity=_org_entity(ctx, org),
                                        evidence=ctx.evidence(min(ev_a, a), b, rule, conf))
             break
     _authors(ctx, out)
@@ -126,6 +129,29 @@ def _authors(ctx: DocContext, out: dict[str, PersonFact]) -> None:
         s = a + before.index(name)
         out[name] = PersonFact(name=name, role=last.strip(), organization=_org(last.strip()),
                                evidence=ctx.evidence(s, s + len(name), "person:author", 0.7))
+
+
+def _org_entity(ctx: DocContext, org: str | None) -> Entity | None:
+    """The body a role belongs to: a curated organisation when the name is known, else a new one; a
+    provincial body named without its province ("UBND tỉnh") belongs to the article's province."""
+    if not org or len(org.split()) < 2:
+        return None
+    from ingest.gazetteer import gazetteer
+
+    found = gazetteer().lookup(org, limit=1)
+    if found and found[0][1] >= 1.0 and found[0][0].entity.type == "Organization":
+        return found[0][0].entity
+    name = org
+    named = [m for m in ctx.mentions_in(0, len(ctx.text)) if m.surface in org]
+    if re.search(r"(?:tỉnh|thành phố)$", org) and ctx.subject:
+        name = f"{org} {ctx.subject_name}"
+    elif re.match(r"(?:Sở|UBND|HĐND|Tỉnh ủy|Ban)\b", org) and ctx.subject and not named:
+        name = f"{org} {ctx.subject_name}"
+    foreign = [m.entity for m in named if m.entity.type == "Country" and m.entity.id != "VN"]
+    country = foreign[0].id if foreign else "VN"
+    parent = ctx.subject.id if country == "VN" and ctx.subject else country
+    return Entity(id=f"org-{slug(name)}", type="Organization", name=name, country=country, parent=parent,
+                  org_kind="VietnameseGovernmentBody" if country == "VN" else None, curated=False)
 
 
 def _org(role: str | None) -> str | None:

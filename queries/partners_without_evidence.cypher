@@ -1,0 +1,26 @@
+// name: partners_without_evidence
+// title: Partners without evidence
+// description.en: Data quality: province–partner links that no article sentence supports: PARTNERS_WITH
+//    shortcuts with no Partnership behind them, partnerships with no evidence mention (or whose mention
+//    lost its document), and shortcuts whose evidence count disagrees with the mentions found.
+// description.vi: Kiểm tra chất lượng dữ liệu: các quan hệ tỉnh – đối tác không có câu trích làm bằng chứng,
+//    hoặc số bằng chứng ghi trên cạnh tóm tắt không khớp.
+// param: province: string? = null  -- only this province (id or name) (example: "Quảng Trị")
+// mode: read
+
+WITH trim(replace(replace(reduce(fold_s = toLower(coalesce($province, '')), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
+MATCH (p:VietnameseProvince)-[r:PARTNERS_WITH]->(x)
+WHERE $province IS NULL OR p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+OPTIONAL MATCH (p)-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x)
+OPTIONAL MATCH (ps)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(:Document)
+WITH p, r, x, count(DISTINCT ps) AS partnerships, count(DISTINCT m) AS mentions
+WITH p, r, x, partnerships, mentions,
+     CASE
+       WHEN partnerships = 0 THEN 'no Partnership behind the PARTNERS_WITH shortcut'
+       WHEN mentions = 0 THEN 'no evidence mention in a document'
+       WHEN coalesce(r.evidence_count, -1) <> mentions THEN 'evidence_count disagrees with the mentions'
+     END AS problem
+WHERE problem IS NOT NULL
+RETURN p.id AS province_id, p.name AS province, x.id AS partner_id, x.name AS partner, problem,
+       partnerships, mentions, r.evidence_count AS evidence_count
+ORDER BY province_id, partner_id

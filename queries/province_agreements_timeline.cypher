@@ -1,0 +1,31 @@
+// name: province_agreements_timeline
+// title: Agreements of a province as a timeline
+// description.en: The memoranda, international agreements, minutes and cooperation plans a province is a
+//    party to, in date order, with the other parties, the fields, how many agreements the sentence
+//    reports (count) and the article it was read from.
+// description.vi: Dòng thời gian các thỏa thuận (biên bản ghi nhớ, thỏa thuận quốc tế, biên bản, đề án hợp
+//    tác) mà một tỉnh ký kết: ngày, loại, các bên, lĩnh vực, số lượng và bài viết nguồn.
+// param: province: string  -- id or name of the province, accents and case optional (example: "Lạng Sơn")
+// param: kind: string? = null one of ["MoU", "InternationalAgreement", "CooperationAgreement", "CooperationMinutes", "WorkingMinutes", "CooperationPlan"]  -- agreement kind (example: "MoU")
+// param: year_from: int? = null range 1900..2100  -- from this year (example: 2020)
+// param: year_to: int? = null range 1900..2100  -- up to this year (example: 2024)
+// mode: read
+
+WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
+MATCH (p:VietnameseProvince)
+WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+MATCH (a:Agreement)-[:PARTY]->(p)
+WHERE ($kind IS NULL OR a.kind = $kind)
+  AND ($year_from IS NULL OR toInteger(left(a.date, 4)) >= $year_from)
+  AND ($year_to IS NULL OR toInteger(left(a.date, 4)) <= $year_to)
+OPTIONAL MATCH (a)-[:PARTY]->(x)
+WHERE x <> p
+WITH p, a, x ORDER BY x.name, x.id
+WITH p, a, collect(x.name) AS other_parties, collect(x.id) AS other_party_ids
+OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(:Mention)-[:IN_DOCUMENT]->(d:Document)
+WITH p, a, other_parties, other_party_ids, d ORDER BY d.id
+WITH p, a, other_parties, other_party_ids, collect(d.id) AS documents
+RETURN p.id AS province_id, p.name AS province, a.date AS date, a.kind AS kind, a.level AS level,
+       a.name AS agreement, a.count AS count, a.fields AS fields, other_parties, other_party_ids,
+       a.confidence AS confidence, documents, a.id AS agreement_id
+ORDER BY province_id, date, kind, agreement_id

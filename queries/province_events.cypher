@@ -1,0 +1,33 @@
+// name: province_events
+// title: Events of a province in a date range
+// description.en: Conferences, forums, visits, delegations, anniversaries, signings and other events a
+//    province took part in, in date order, with the other participants and the place. An event is listed
+//    when its dates fall within the range at the precision the article gives: one dated only "2023" is
+//    within 2023 but not within November 2023.
+// description.vi: Các sự kiện (hội nghị, diễn đàn, chuyến thăm, đoàn công tác, lễ kỷ niệm, lễ ký kết…) mà
+//    một tỉnh tham gia trong một khoảng thời gian, kèm các bên tham gia và địa điểm.
+// param: province: string  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: date_from: date? = null  -- range start; YYYY or YYYY-MM mean the period's first day (example: "2023-11")
+// param: date_to: date? = null  -- range end; YYYY or YYYY-MM mean the period's last day (example: "2023-12-31")
+// param: kind: string? = null one of ["Conference", "Forum", "Talks", "Visit", "Delegation", "Anniversary", "Signing", "Groundbreaking", "Exhibition", "Other"]  -- event kind (example: "Forum")
+// mode: read
+
+WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
+MATCH (p:VietnameseProvince)
+WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+MATCH (e:Event)-[:PARTICIPANT]->(p)
+WITH p, e, coalesce(e.date_end, e.date_start) AS last_day
+// Dates are strings of varying precision: pad them to the first / last day they can mean.
+// A missing date stays null (so the row is left out); FalkorDB's substring() refuses a null length.
+WHERE ($kind IS NULL OR e.kind = $kind)
+  AND ($date_from IS NULL OR (e.date_start + substring('-01-01', coalesce(size(e.date_start), 4) - 4)) >= ($date_from + substring('-01-01', coalesce(size($date_from), 4) - 4)))
+  AND ($date_to IS NULL OR (last_day + substring('-12-31', coalesce(size(last_day), 4) - 4)) <= ($date_to + substring('-12-31', coalesce(size($date_to), 4) - 4)))
+OPTIONAL MATCH (e)-[:PARTICIPANT]->(x)
+WHERE x <> p
+WITH p, e, x ORDER BY x.name, x.id
+WITH p, e, collect(x.name) AS other_participants, collect(x.id) AS other_participant_ids
+OPTIONAL MATCH (e)-[:HELD_IN]->(h)
+RETURN p.id AS province_id, p.name AS province, e.date_start AS date_start, e.date_end AS date_end,
+       e.kind AS kind, e.name AS event, coalesce(h.name, e.place_name) AS place, other_participants,
+       other_participant_ids, e.confidence AS confidence, e.id AS event_id
+ORDER BY province_id, date_start, event_id

@@ -1,0 +1,21 @@
+// name: provinces_partnering_with
+// title: Provinces partnering with a foreign locality, country or organisation
+// description.en: The Vietnamese provinces that work with a given partner. For a country, also the
+//    provinces that work with any locality or organisation of that country; `via` names the partner
+//    the link actually goes to.
+// description.vi: Các tỉnh Việt Nam hợp tác với một địa phương, quốc gia hoặc tổ chức nước ngoài; với
+//    một quốc gia, gồm cả các tỉnh hợp tác với địa phương hoặc tổ chức của quốc gia đó (cột via).
+// param: partner: string  -- id or name of the partner, in any language the graph knows, accents and case optional (example: "Quảng Tây")
+// param: include_country_members: bool = true  -- for a country, include partners located in it (example: false)
+// mode: read
+
+WITH trim(replace(replace(reduce(fold_s = toLower($partner), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS key
+MATCH (t:Entity)
+WHERE (t:ForeignLocality OR t:Country OR t:Organization)
+  AND (t.id = $partner OR t.search_text CONTAINS ('|' + key + '|'))
+MATCH (p:VietnameseProvince)-[r:PARTNERS_WITH]->(x)
+WHERE x = t OR ($include_country_members AND t:Country AND x.country = t.id)
+RETURN t.id AS partner_id, t.name AS partner, p.id AS province_id, p.name AS province, x.id AS via_id,
+       x.name AS via, [l IN labels(x) WHERE l <> 'Entity'][0] AS via_kind, r.since AS since,
+       r.evidence_count AS evidence_count
+ORDER BY partner_id, province, province_id, via_id

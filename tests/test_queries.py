@@ -1,0 +1,774 @@
+"""The analysts' query library (queries/*.cypher): every file's header and safety, parameter binding,
+each query's content on the sample graph, the `provkg query` command, and (with NEO4J_URI) the same
+rows on Neo4j as on the embedded store."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from graph import catalog
+from graph.catalog import CatalogError, explain, get_query, list_queries, load_catalog, parse_query_file, run_query
+from graph.errors import NotFound, QueryRefused
+from graph.guard import vet_read_query
+from graph.ids import fold
+from graph.loader import Batch, Loader
+from graph.schema import load_schema
+from graph.settings import load_settings
+from tests.conftest import CORPUS, ROOT
+
+FILES = sorted(catalog.queries_dir().glob("*.cypher"))
+NAMES = sorted(q.name for q in list_queries())
+REQUIRED = {
+    "partners_of_province", "provinces_partnering_with", "shared_partners", "province_agreements_timeline",
+    "agreements_by_kind_year", "top_partner_countries", "new_partnerships_per_year", "province_events",
+    "event_co_participants", "province_figures", "rank_provinces_by_indicator", "partnership_evidence",
+    "paths_between", "successor_rollup", "provinces_without_agreement", "province_organizations",
+    "people_and_roles", "documents_mentioning", "entity_neighbourhood", "low_confidence_facts",
+    "entities_missing_codes", "partners_without_evidence",
+}
+# comments and string literals, so that keywords are only looked for in code
+NOT_CODE = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`""", re.DOTALL)
+WRITE_CLAUSE = re.compile(
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b|\bCALL\s+(?!\{)[A-Za-z_]", re.IGNORECASE)
+VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
+
+
+def rows(store: Any, query: str, /, **params: Any) -> list[dict[str, Any]]:
+    return run_query(store, query, params).records()
+
+
+def ids(records: list[dict[str, Any]], column: str) -> set[Any]:
+    return {r[column] for r in records}
+
+
+# -- (a) every file: header, parameters, read-only ------------------------------------------------
+
+def test_library_has_the_required_queries():
+    assert len(NAMES) >= 22
+    assert set(NAMES) >= REQUIRED, REQUIRED - set(NAMES)
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_file_header_parameters_and_read_only(path: Path):
+    variant, header, body = parse_query_file(path)  # raises on a missing or malformed header
+    fields = header["fields"]
+    assert fields["name"] == path.name.split(".")[0]
+    assert fields["mode"] == "read"
+    assert fields["title"] and fields["description.en"]
+    assert VIETNAMESE.search(fields["description.vi"]), "description.vi must be Vietnamese"
+    for p in header["params"]:
+        assert p.description and p.example is not None, p.name
+    declared = {p.name for p in header["params"]}
+    assert catalog.parameters_used(body) == declared, "every parameter declared and used, none undeclared"
+    code = NOT_CODE.sub(" ", body)
+    assert not WRITE_CLAUSE.search(code), WRITE_CLAUSE.search(code)
+    # the caps analysts' own Cypher gets, so any file can also be pasted into `provkg cypher`
+    s = load_settings()
+    vet_read_query(body, max_length=s.max_query_length, max_nesting=s.max_query_nesting)
+
+
+def test_names_are_folded_the_same_way_in_every_file():
+    """The accent-folding expression is copied into each file (files stay pasteable); keep the copies equal."""
+    tables = set()
+    for path in FILES:
+        found = re.findall(r"reduce\(fold_s = toLower\(.*?\), fold_r IN (\[\[.*?\]\]) \|", path.read_text(encoding="utf-8"))
+        tables.update(found)
+    assert len(tables) == 1, tables
+
+
+LOCAL_VARIABLE = re.compile(r"reduce\(\s*(\w+)\s*=|[\[(,]\s*(\w+)\s+IN\s")
+GRAPH_VARIABLE = re.compile(r"[(\[]\s*(\w+)\s*[:)\]{]|\bAS\s+(\w+)")
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
+def test_expression_variables_are_not_reused_for_graph_elements(path: Path):
+    """FalkorDB 4.16 segfaulted (Record_Get) on queries whose reduce() variables were named like a
+    pattern variable bound later; unique names made the crashes stop. Keep them apart."""
+    code = NOT_CODE.sub(" ", path.read_text(encoding="utf-8"))
+    local = {a or b for a, b in LOCAL_VARIABLE.findall(code)}
+    bound = {a or b for a, b in GRAPH_VARIABLE.findall(code)}
+    assert not local & bound, local & bound
+
+
+GOOD = """// name: demo
+// title: Demo
+// description.en: A demo
+//    over two lines.
+// description.vi: Thử nghiệm.
+// param: province: string  -- id or name (example: "VN-25")
+// param: n: int = 3 range 1..10  -- how many (example: 2)
+// mode: read
+
+// the query's own comment
+MATCH (p:VietnameseProvince {id: $province}) RETURN p.id LIMIT $n
+"""
+BROKEN = {
+    "no header": ("MATCH (n) RETURN n\n", "no header"),
+    "no Vietnamese description": (GOOD.replace("// description.vi: Thử nghiệm.\n", ""), "description.vi"),
+    "no mode": (GOOD.replace("// mode: read\n", ""), "'mode'"),
+    "write mode": (GOOD.replace("mode: read", "mode: write"), "mode must be 'read'"),
+    "name differs from file": (GOOD.replace("name: demo", "name: other"), "differs from the file name"),
+    "stray header line": (GOOD.replace("// mode: read", "// mode: read\n// note: x"), "malformed header line"),
+    "param without example": (GOOD.replace(' (example: "VN-25")', ""), "malformed parameter"),
+    "param of unknown type": (GOOD.replace("province: string ", "province: text "), "malformed parameter"),
+    "example of the wrong type": (GOOD.replace("(example: 2)", '(example: "two")'), "'n' must be an integer"),
+    "default out of range": (GOOD.replace("int = 3", "int = 30"), "at most 10"),
+    "undeclared parameter": (GOOD.replace("RETURN p.id", "WHERE p.x = $other RETURN p.id"), r"\$other"),
+    "unused parameter": (GOOD.replace("// mode", "// param: extra: int? = null  -- x (example: 1)\n// mode"),
+                         "'extra' is declared but never used"),
+    "no Cypher": (GOOD.split("\n\n")[0] + "\n", "no Cypher"),
+    **{f"write clause {w}": (GOOD.replace("RETURN p.id", f"{w} RETURN p.id"), "not a read-only query")
+       for w in ("SET p.x = 1", "MERGE (q:Country {id: 'X'})", "CREATE (q:Country)", "DELETE p", "DETACH DELETE p",
+                 "REMOVE p.name", "FOREACH (x IN [1] | SET p.y = x)", "LOAD CSV FROM 'file:///x' AS l")},
+    "procedure call": (GOOD.replace("RETURN p.id", "CALL dbms.killQuery('1') RETURN p.id"), "may not be called"),
+    "second statement": (GOOD.rstrip() + "; MATCH (n) DETACH DELETE n\n", "not a read-only query"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_malformed_files_are_refused(tmp_path: Path, case: str):
+    text, message = BROKEN[case]
+    (tmp_path / "demo.cypher").write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogError, match=message):
+        load_catalog(tmp_path)
+
+
+def test_engine_variants(tmp_path: Path):
+    (tmp_path / "demo.cypher").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "demo.neo4j.cypher").write_text(
+        GOOD.replace("// mode: read\n", "// mode: read\n// engine: neo4j\n").replace("LIMIT $n", "LIMIT $n // neo4j"),
+        encoding="utf-8")
+    q = load_catalog(tmp_path)["demo"]
+    assert q.description_en == "A demo over two lines."
+    assert "neo4j" in q.text_for("neo4j") and "neo4j" not in q.text_for("embedded")
+    assert q.text_for("embedded") == q.texts["default"]
+
+    (tmp_path / "demo.neo4j.cypher").write_text(GOOD.replace("title: Demo", "title: Other"), encoding="utf-8")
+    with pytest.raises(CatalogError, match="must match"):
+        load_catalog(tmp_path)
+    (tmp_path / "demo.neo4j.cypher").unlink()
+    (tmp_path / "demo.oracle.cypher").write_text(GOOD, encoding="utf-8")
+    with pytest.raises(CatalogError, match="unknown engine variant"):
+        load_catalog(tmp_path)
+
+
+def test_the_store_kind_picks_the_variant():
+    q = get_query("paths_between")
+    assert set(q.texts) == {"default", "neo4j"}
+    assert "allShortestPaths((" in q.text_for("neo4j")
+    assert "allShortestPaths((" not in q.text_for("embedded") and "CALL {" in q.text_for("embedded")
+    assert get_query("partners_of_province").text_for("neo4j") == get_query("partners_of_province").texts["default"]
+
+
+# -- binding parameters ---------------------------------------------------------------------------
+
+def test_unknown_query_is_not_found():
+    with pytest.raises(NotFound, match="no_such_query"):
+        get_query("no_such_query")
+
+
+def test_bind_refuses_unknown_and_missing_parameters_by_name():
+    q = get_query("partners_of_province")
+    with pytest.raises(QueryRefused, match="unknown parameter 'provnce'"):
+        q.bind({"provnce": "VN-25"})
+    with pytest.raises(QueryRefused, match="missing required parameter 'province'"):
+        q.bind({})
+    with pytest.raises(QueryRefused, match="'province' may not be null"):
+        q.bind({"province": None})
+    with pytest.raises(QueryRefused, match="'province' must not be empty"):
+        q.bind({"province": "  "})
+
+
+def test_bind_fills_defaults_and_coerces_types():
+    assert get_query("partners_of_province").bind({"province": "VN-25"}) == {
+        "province": "VN-25", "country": None, "kind": None, "since_from": None, "since_to": None}
+    assert get_query("paths_between").bind({"province_a": "a", "province_b": "b"})["max_depth"] == 4
+    assert get_query("rank_provinces_by_indicator").bind(
+        {"indicator": "x", "year": "2023", "limit": 5.0}) == {"indicator": "x", "year": 2023, "limit": 5}
+    bound = get_query("province_events").bind({"province": 25, "date_from": 2023, "date_to": "2023-11-30"})
+    assert bound["province"] == "25" and bound["date_from"] == "2023" and bound["date_to"] == "2023-11-30"
+    assert get_query("province_figures").bind({"province": "VN-09", "indicators": "a, b"})["indicators"] == ["a", "b"]
+    assert get_query("province_figures").bind({"province": "VN-09", "indicators": ["a"]})["indicators"] == ["a"]
+    assert get_query("shared_partners").bind({"include_countries": "false"})["include_countries"] is False
+    assert get_query("low_confidence_facts").bind({"threshold": "0.5"})["threshold"] == 0.5
+    nfd = unicodedata.normalize("NFD", "Quảng Trị")
+    assert get_query("partners_of_province").bind({"province": nfd})["province"] == "Quảng Trị"
+
+
+@pytest.mark.parametrize("name, raw, message", [
+    ("province_events", {"province": "x", "date_from": "2023-13-01"}, "'date_from' must be a valid ISO date"),
+    ("province_events", {"province": "x", "date_to": "next week"}, "'date_to' must be an ISO date"),
+    ("rank_provinces_by_indicator", {"indicator": "x", "year": 3000}, "'year' must be at most 2100"),
+    ("rank_provinces_by_indicator", {"indicator": "x", "year": "soon"}, "'year' must be an integer"),
+    ("rank_provinces_by_indicator", {"indicator": "x", "year": True}, "'year' must be an integer"),
+    ("partners_of_province", {"province": "x", "kind": "Bogus"}, "'kind' must be one of"),
+    ("shared_partners", {"include_countries": "maybe"}, "'include_countries' must be true or false"),
+    ("low_confidence_facts", {"threshold": 2}, "'threshold' must be at most 1"),
+    ("province_figures", {"province": "x", "indicators": []}, "'indicators' must be a non-empty list"),
+    ("province_figures", {"province": "x", "indicators": [{"a": 1}]}, "'indicators' must be a string"),
+])
+def test_bind_refuses_bad_values_naming_the_parameter(name: str, raw: dict[str, Any], message: str):
+    with pytest.raises(QueryRefused, match=message):
+        get_query(name).bind(raw)
+
+
+def test_explain_shows_the_cypher_and_bound_parameters():
+    text = explain("partners_of_province", {"province": "Quảng Trị", "country": "LA"})
+    assert text.startswith("// partners_of_province: Partners of a province")
+    params_line = next(line for line in text.splitlines() if line.startswith(":params "))
+    assert json.loads(params_line.removeprefix(":params ")) == {
+        "province": "Quảng Trị", "country": "LA", "kind": None, "since_from": None, "since_to": None}
+    assert "MATCH (p)-[r:PARTNERS_WITH]->(x)" in text
+    assert "allShortestPaths((" in explain("paths_between", {"province_a": "a", "province_b": "b"}, kind="neo4j")
+    with pytest.raises(QueryRefused, match="'bogus'"):
+        explain("partners_of_province", {"province": "x", "bogus": 1})
+
+
+def test_every_example_runs(loaded_store):
+    """Each query with every parameter at its header example: the examples in --list and the README work."""
+    for q in list_queries():
+        params = {p.name: p.example for p in q.params}
+        res = run_query(loaded_store, q.name, params)
+        assert res.columns, q.name
+
+
+def test_every_query_copes_with_sparse_and_empty_graphs(store):
+    """Missing optional properties (no dates, no counts, no names) must give nulls, not engine errors:
+    FalkorDB is stricter than Neo4j about nulls in some functions."""
+    for q in list_queries():
+        run_query(store, q.name, {p.name: p.example for p in q.params})
+    b = Batch(load_schema())
+    b.node("VietnameseProvince", "VN-25", {"search_text": "|quang tri|"})
+    b.node("ForeignLocality", "LA-SV", {})
+    b.node("Partnership", "ps-1", {})
+    b.rel("HAS_PARTNERSHIP", "VN-25", "ps-1")
+    b.rel("PARTNER", "ps-1", "LA-SV")
+    b.rel("PARTNERS_WITH", "VN-25", "LA-SV")
+    b.node("Agreement", "agr-1", {"kind": "MoU"})
+    b.rel("PARTY", "agr-1", "VN-25")
+    b.rel("PARTY", "agr-1", "LA-SV")
+    b.node("Event", "evt-1", {"kind": "Forum"})
+    b.rel("PARTICIPANT", "evt-1", "VN-25")
+    b.rel("PARTICIPANT", "evt-1", "LA-SV")
+    b.node("Observation", "obs-1", {"indicator": "fdi_registered_usd", "value": 1.0, "unit": "USD"})
+    b.rel("OBSERVATION_OF", "obs-1", "VN-25")
+    Loader(store).load_batch(b)
+    for q in list_queries():
+        run_query(store, q.name, {p.name: p.example for p in q.params})
+        run_query(store, q.name, q.example_params())
+    assert rows(store, "partners_of_province", province="quang tri")[0]["partner_id"] == "LA-SV"
+    assert rows(store, "partners_of_province", province="quang tri", since_from="2020") == []  # since unknown
+
+
+# -- (b) content on the sample graph ---------------------------------------------------------------
+
+def test_partners_of_province(loaded_store):
+    qt = rows(loaded_store, "partners_of_province", province="Quảng Trị")
+    assert {"LA-SV", "TH-49", "LA-XE", "TH-34", "org-thaicham"} <= ids(qt, "partner_id")
+    assert ids(qt, "province_id") == {"VN-25"}  # the new Quảng Trị (VN-2025-44) holds no partnership itself
+    assert rows(loaded_store, "partners_of_province", province="quang tri") == qt  # accents and case optional
+    assert rows(loaded_store, "partners_of_province", province="VN-25") == qt
+    localities = rows(loaded_store, "partners_of_province", province="VN-25", kind="ForeignLocality")
+    assert ids(localities, "partner_id") == {"LA-CH", "TH-49", "LA-SL", "LA-SV", "LA-XE", "TH-34"}
+    laos = rows(loaded_store, "partners_of_province", province="VN-25", country="la")
+    assert ids(laos, "partner_id") == {"LA-CH", "LA-SL", "LA-SV", "LA-XE"}
+    ls = rows(loaded_store, "partners_of_province", province="Lạng Sơn")
+    assert "CN-GX" in ids(ls, "partner_id")
+    assert ids(rows(loaded_store, "partners_of_province", province="VN-09", since_from="2024"), "partner_id") == {
+        "JP", "AU"}
+    assert ids(rows(loaded_store, "partners_of_province", province="VN-09", since_to="2023"), "partner_id") == {
+        "KR", "CN-GX"}
+    hue = rows(loaded_store, "partners_of_province", province="Thừa Thiên - Huế")  # an alias, with punctuation
+    assert ids(hue, "province_id") == {"VN-26"} and "JP-26" in ids(hue, "partner_id")
+
+
+def test_provinces_partnering_with(loaded_store):
+    for key in ("CN-GX", "Guangxi", "Quảng Tây", "quang tay"):
+        gx = rows(loaded_store, "provinces_partnering_with", partner=key)
+        assert ids(gx, "province_id") == {"VN-09", "VN-13", "VN-04", "VN-03"}, key
+    laos = rows(loaded_store, "provinces_partnering_with", partner="Lào")
+    assert {(r["province_id"], r["via_id"]) for r in laos} >= {("VN-25", "LA-SV"), ("VN-21", "LA-HO")}
+    assert rows(loaded_store, "provinces_partnering_with", partner="LA", include_country_members=False) == []
+    japan = rows(loaded_store, "provinces_partnering_with", partner="JP", include_country_members=False)
+    assert ids(japan, "province_id") == {"VN-26", "VN-25", "VN-09"}
+
+
+def test_shared_partners(loaded_store):
+    pairs = rows(loaded_store, "shared_partners")
+    border = {"VN-03", "VN-04", "VN-09", "VN-13"}
+    assert {(r["province_a_id"], r["province_b_id"]) for r in pairs} == {
+        (a, b) for a in border for b in border if a < b}
+    assert all(r["partner_ids"] == ["CN-GX"] for r in pairs)
+    top = rows(loaded_store, "shared_partners", include_countries=True, min_shared=3)
+    assert [(r["province_a_id"], r["province_b_id"], sorted(r["partner_ids"])) for r in top] == [
+        ("VN-25", "VN-26", ["JP", "KR", "TH"])]
+    ls = rows(loaded_store, "shared_partners", province="Lạng Sơn", include_countries=True)
+    assert ids(ls, "province_a_id") == {"VN-09"}
+    assert ids(ls, "province_b_id") == {"VN-25", "VN-26", "VN-03", "VN-04", "VN-13"}
+    assert ls[0]["shared"] == 2  # most shared first
+
+
+def test_province_agreements_timeline(loaded_store):
+    ls = rows(loaded_store, "province_agreements_timeline", province="Lạng Sơn")
+    assert [r["date"] for r in ls] == ["2019", "2019", "2023"]
+    assert sorted(r["count"] for r in ls[:2]) == [2, 5]
+    assert ls[2]["kind"] == "CooperationAgreement" and ls[2]["other_party_ids"] == ["CN-GX"] and ls[2]["count"] == 3
+    assert ls[2]["documents"] == ["doc-002-3a5b0b33db775c59-txt"]
+    assert len(rows(loaded_store, "province_agreements_timeline", province="VN-09", year_from=2020)) == 1
+    qt = rows(loaded_store, "province_agreements_timeline", province="Quảng Trị", kind="CooperationMinutes")
+    assert len(qt) == 1 and set(qt[0]["other_party_ids"]) == {"LA-SV", "TH-49"}
+
+
+def test_agreements_by_kind_year(loaded_store):
+    by = {(r["year"], r["kind"]): r for r in rows(loaded_store, "agreements_by_kind_year")}
+    assert by[(2019, "InternationalAgreement")] | {} == {
+        "year": 2019, "kind": "InternationalAgreement", "agreement_facts": 2, "agreements_reported": 7, "provinces": 1}
+    assert by[(2023, "MoU")]["agreement_facts"] == 4 and by[(2023, "MoU")]["provinces"] == 3
+    assert sum(r["agreement_facts"] for r in by.values()) == 12
+    assert [(r["year"], r["kind"]) for r in rows(loaded_store, "agreements_by_kind_year", kind="MoU")] == [
+        (2023, "MoU")]
+    assert {r["year"] for r in rows(loaded_store, "agreements_by_kind_year", year_from=2020)} == {2023}
+
+
+def test_agreements_by_field(loaded_store):
+    fields = {r["field"]: r for r in rows(loaded_store, "agreements_by_field")}
+    assert fields["economy"]["agreements"] == 4 and fields["economy"]["provinces"] == ["Lạng Sơn", "Quảng Trị"]
+    assert fields["border"]["provinces"] == ["Lạng Sơn"]
+    th = rows(loaded_store, "agreements_by_field", province="Thanh Hóa", year=2023)
+    assert ids(th, "field") == {"energy", "friendship"}
+
+
+def test_top_partner_countries(loaded_store):
+    top = rows(loaded_store, "top_partner_countries")
+    assert top[0]["country"] == "CN" and top[0]["provinces"] == 5 and top[0]["name_en"] == "China"
+    by = {r["country"]: r for r in top}
+    assert by["JP"]["provinces"] == 4 and by["JP"]["agreements"] == 2
+    assert by["LA"]["provinces"] == 2 and by["TH"]["agreements"] == 3
+    assert "VN" not in by
+    provinces = [r["provinces"] for r in top]
+    assert provinces == sorted(provinces, reverse=True)
+    assert len(rows(loaded_store, "top_partner_countries", limit=3)) == 3
+
+
+def test_new_partnerships_per_year(loaded_store):
+    by = {r["year"]: r for r in rows(loaded_store, "new_partnerships_per_year")}
+    assert by[2020]["partnerships"] == 5 and by[2020]["provinces"] == 4
+    assert by[2024]["partnerships"] == 9
+    assert by[None]["partnerships"] == 28  # articles without a date
+    assert sum(r["partnerships"] for r in by.values()) == loaded_store.read(
+        "MATCH ()-[r:PARTNERS_WITH]->() RETURN count(r)").scalar()
+    ls = rows(loaded_store, "new_partnerships_per_year", province="Lạng Sơn")
+    assert [(r["year"], r["partnerships"]) for r in ls] == [(2020, 2), (2024, 2)]
+
+
+def test_province_events(loaded_store):
+    nov = rows(loaded_store, "province_events", province="Quảng Trị", date_from="2023-11", date_to="2023-11")
+    assert len(nov) == 3 and all(r["date_start"] == "2023-11-17" for r in nov)
+    forum = next(r for r in nov if r["kind"] == "Forum")
+    assert forum["place"] == "Udon Thani" and {"TH", "LA", "MM", "TH-41"} == set(forum["other_participant_ids"])
+    year = rows(loaded_store, "province_events", province="Quảng Trị", date_from="2023", date_to="2023")
+    assert len(year) == 7  # events dated only "2023" are within 2023, not within November
+    dates = [r["date_start"] for r in year]
+    assert dates == sorted(dates)
+    ground = rows(loaded_store, "province_events", province="VN-25", kind="Groundbreaking")
+    assert [(r["event"], r["date_start"], r["other_participant_ids"]) for r in ground] == [
+        ("Lễ khởi công", "2023-12-15", ["org-vsip-amata-sumitomo"])]
+    assert rows(loaded_store, "province_events", province="VN-25", date_to="2022-12-31") == []
+
+
+def test_event_co_participants(loaded_store):
+    qt = rows(loaded_store, "event_co_participants", participant="Quảng Trị")
+    assert (qt[0]["co_participant_id"], qt[0]["shared_events"]) == ("TH", 3)
+    assert {r["co_participant_id"]: r["shared_events"] for r in qt}["LA"] == 2
+    th = rows(loaded_store, "event_co_participants", participant="Thái Lan")
+    assert (th[0]["co_participant_id"], th[0]["shared_events"]) == ("VN-25", 3)
+    conf = rows(loaded_store, "event_co_participants", participant="VN-25", kind="Conference")
+    assert ids(conf, "co_participant_id") == {"TH", "LA", "LA-CH"}
+
+
+def test_province_figures(loaded_store):
+    figs = rows(loaded_store, "province_figures", province="Lạng Sơn",
+                indicators=["fdi_registered_usd", "inbound_delegations"])
+    by = {r["indicator"]: r for r in figs}
+    assert by["fdi_registered_usd"]["value"] == 257_900_000 and by["fdi_registered_usd"]["unit"] == "USD"
+    assert "257,9 triệu USD" in by["fdi_registered_usd"]["sentence"]
+    assert by["inbound_delegations"]["value"] == 54 and by["inbound_delegations"]["unit_noun"] == "đoàn"
+    assert {r["period"] for r in figs} == {"2019"}
+    ngo = rows(loaded_store, "province_figures", province="VN-09", indicators=["ngo_aid_usd"], year_from=2019,
+               year_to=2019)
+    assert sorted(r["value"] for r in ngo) == [83_991, 242_885, 900_000]
+    assert rows(loaded_store, "province_figures", province="VN-09", year_from=2024) == []
+
+
+def test_indicator_catalog(loaded_store):
+    aid = {r["indicator"]: r for r in rows(loaded_store, "indicator_catalog", contains="aid")}
+    assert set(aid) == {"aid_committed_usd", "aid_disbursed_usd", "ngo_aid_projects", "ngo_aid_usd"}
+    assert aid["ngo_aid_usd"]["provinces"] == 2 and aid["ngo_aid_usd"]["years"] == ["2019", "2023"]
+
+
+def test_rank_provinces_by_indicator(loaded_store):
+    fdi = rows(loaded_store, "rank_provinces_by_indicator", indicator="fdi_registered_usd", year=2023)
+    assert [(r["rank"], r["province_id"]) for r in fdi] == [(1, "VN-21"), (2, "VN-26")]
+    assert fdi[0]["value"] == 14_625_000_000 and sorted(fdi[0]["reported"]) == [209_870_000, 14_625_000_000]
+    assert len(rows(loaded_store, "rank_provinces_by_indicator", indicator="fdi_registered_usd", year=2023,
+                    limit=1)) == 1
+    dele = rows(loaded_store, "rank_provinces_by_indicator", indicator="inbound_delegations", year=2019)
+    assert [(r["province_id"], r["value"]) for r in dele] == [("VN-09", 54)]
+
+
+def test_partnership_evidence(loaded_store):
+    ev = rows(loaded_store, "partnership_evidence", province="Quảng Trị", partner="Savannakhet")
+    assert len(ev) == 1
+    e = ev[0]
+    assert e["partner_id"] == "LA-SV" and e["document_id"] == "doc-000-5e4b71d1a4473b0d-txt"
+    assert "Savannakhet" in e["sentence"]
+    original = (CORPUS / Path(e["source"]).name).read_text(encoding="utf-8")
+    assert original[e["start_offset"]:e["end_offset"]] == e["sentence"]  # offsets index the original article
+    two = rows(loaded_store, "partnership_evidence", province="VN-09", partner="guangxi")
+    assert ids(two, "document_id") == {"doc-004-33d4b876902f690b-txt", "doc-002-3a5b0b33db775c59-txt"}
+    assert [r["published"] for r in two] == ["2020-01-20", "2024-04-15"]
+
+
+def test_paths_between(loaded_store):
+    far = rows(loaded_store, "paths_between", province_a="Quảng Ninh", province_b="Huế")
+    assert {r["hops"] for r in far} == {4}
+    assert {tuple(r["path_ids"]) for r in far} == {("VN-13", "CN-GX", "VN-09", "JP", "VN-26"),
+                                                    ("VN-13", "CN-GX", "VN-09", "KR", "VN-26")}
+    assert far[0]["path_names"][1] == "Quảng Tây"
+    assert rows(loaded_store, "paths_between", province_a="VN-13", province_b="VN-26", max_depth=2) == []
+    near = rows(loaded_store, "paths_between", province_a="VN-25", province_b="Lạng Sơn", max_depth=6)
+    assert {tuple(r["path_ids"]) for r in near} == {("VN-25", "JP", "VN-09"), ("VN-25", "KR", "VN-09")}
+    # Thanh Hóa shares no partner with anyone in the sample
+    assert rows(loaded_store, "paths_between", province_a="Cao Bằng", province_b="Thanh Hóa", max_depth=6) == []
+
+
+def test_successor_rollup(loaded_store):
+    new_qt = rows(loaded_store, "successor_rollup", province="VN-2025-44")
+    assert ids(new_qt, "successor_id") == {"VN-2025-44"}
+    sv = next(r for r in new_qt if r["partner_id"] == "LA-SV")
+    assert sv["inherited_from"] == ["VN-25"]
+    assert ids(new_qt, "partner_id") == ids(rows(loaded_store, "partners_of_province", province="VN-25"), "partner_id")
+    # a predecessor, by name, rolls up to the same successor
+    assert rows(loaded_store, "successor_rollup", province="Quảng Bình") == new_qt
+    assert rows(loaded_store, "successor_rollup", province="Quảng Trị") == new_qt
+    # a province the reform left unchanged is its own successor
+    assert ids(rows(loaded_store, "successor_rollup", province="Lạng Sơn"), "successor_id") == {"VN-09"}
+
+
+def test_successor_rollup_merges_predecessors(store):
+    b = Batch(load_schema())
+    for pid, name in (("VN-X1", "Tỉnh Một"), ("VN-X2", "Tỉnh Hai"), ("VN-2025-X", "Tỉnh Mới")):
+        b.node("VietnameseProvince", pid, {"name": name, "search_text": f"|{fold(name)}|"})
+    for xid in ("LA-A", "LA-B"):
+        b.node("ForeignLocality", xid, {"name": xid, "country": "LA"})
+    b.rel("MERGED_INTO", "VN-X1", "VN-2025-X")
+    b.rel("MERGED_INTO", "VN-X2", "VN-2025-X")
+    b.rel("PARTNERS_WITH", "VN-X1", "LA-A", {"since": "2019-05-01", "evidence_count": 2})
+    b.rel("PARTNERS_WITH", "VN-X2", "LA-A", {"since": "2021", "evidence_count": 1})
+    b.rel("PARTNERS_WITH", "VN-X2", "LA-B", {"since": "2022", "evidence_count": 1})
+    Loader(store).load_batch(b)
+    got = rows(store, "successor_rollup", province="tinh mot")
+    assert [(r["partner_id"], r["inherited_from"], r["since"], r["evidence_count"]) for r in got] == [
+        ("LA-A", ["VN-X1", "VN-X2"], "2019-05-01", 3), ("LA-B", ["VN-X2"], "2022", 1)]
+
+
+def test_provinces_without_agreement(loaded_store):
+    y2023 = rows(loaded_store, "provinces_without_agreement", year=2023)
+    got = ids(y2023, "province_id")
+    assert len(got) == 59  # the 63 provinces of 2023 less the four with a 2023 agreement
+    assert not got & {"VN-09", "VN-25", "VN-21", "VN-26"}
+    assert {"VN-13", "VN-04", "VN-24"} <= got
+    assert not any(p.startswith("VN-2025-") for p in got)  # not yet in force
+    y2026 = {r["province_id"]: r for r in rows(loaded_store, "provinces_without_agreement", year=2026)}
+    assert len(y2026) == 34 and "VN-2025-44" in y2026 and y2026["VN-09"]["last_agreement"] == "2023"
+    north = rows(loaded_store, "provinces_without_agreement", year=2023, region="Trung du và miền núi phía Bắc")
+    assert {r["region"] for r in north} == {"Trung du và miền núi phía Bắc"} and "VN-04" in ids(north, "province_id")
+
+
+def test_province_organizations(loaded_store):
+    qt = {r["organization_id"]: r for r in rows(loaded_store, "province_organizations", province="Quảng Trị")}
+    assert set(qt) == {"org-thaicham", "org-vsip-amata-sumitomo"}
+    assert set(qt["org-thaicham"]["relations"]) == {"partner", "agreement"}
+    assert set(qt["org-vsip-amata-sumitomo"]["relations"]) == {"partner", "event"}
+    assert qt["org-vsip-amata-sumitomo"]["facts"] == ["Lễ khởi công"]
+    companies = rows(loaded_store, "province_organizations", province="Thanh Hóa", org_kind="Company")
+    assert ids(companies, "organization_id") == {"org-tap-doan-geo", "org-cong-ty-phan-bon-dai-loan", "org-sumitomo"}
+
+
+def test_people_and_roles(loaded_store):
+    ls = {r["person"]: r for r in rows(loaded_store, "people_and_roles", province="Lạng Sơn")}
+    assert ls["Trịnh Tuyết Mai"]["role"] == "Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn"
+    assert ls["Trịnh Tuyết Mai"]["document_id"] == "doc-002-3a5b0b33db775c59-txt"
+    assert "Nguyễn Văn Phương" not in ls
+    phuong = rows(loaded_store, "people_and_roles", name="nguyen van phuong")
+    assert [(r["person"], r["role"], r["province_id"]) for r in phuong] == [
+        ("Nguyễn Văn Phương", "Chủ tịch UBND tỉnh", "VN-26")]
+
+
+def test_documents_mentioning(loaded_store):
+    gx = {r["document_id"]: r for r in rows(loaded_store, "documents_mentioning", entity="Quảng Tây")}
+    assert set(gx) == {"doc-004-33d4b876902f690b-txt", "doc-002-3a5b0b33db775c59-txt"}
+    assert "Agreement" in gx["doc-002-3a5b0b33db775c59-txt"]["fact_kinds"]
+    sv = rows(loaded_store, "documents_mentioning", entity="Savannakhet")
+    assert ids(sv, "document_id") == {"doc-000-5e4b71d1a4473b0d-txt"}
+
+
+def test_entity_neighbourhood(loaded_store):
+    one = rows(loaded_store, "entity_neighbourhood", entity="Savannakhet")
+    edges = {(r["source_id"], r["type"], r["target_id"]) for r in one}
+    assert {("VN-25", "PARTNERS_WITH", "LA-SV"), ("LA-SV", "LOCATED_IN", "LA")} <= edges
+    assert not {r["source_kind"] for r in one} & {"Mention", "Document"}
+    two = rows(loaded_store, "entity_neighbourhood", entity="LA-SV", depth=2, include_evidence=True)
+    assert len(two) > len(one) and "EVIDENCED_BY" in {r["type"] for r in two}
+    assert len(rows(loaded_store, "entity_neighbourhood", entity="LA-SV", depth=2, limit=5)) == 5
+
+
+def test_low_confidence_facts(loaded_store):
+    low = rows(loaded_store, "low_confidence_facts", threshold=0.75)
+    assert all(r["confidence"] < 0.75 for r in low)
+    assert {"agr-48a823a983923a7a", "ps-6ce92320acf7ecaf"} <= ids(low, "fact_id")
+    assert low[0]["confidence"] == min(r["confidence"] for r in low)
+    assert all(r["sentence"] and r["document_id"] for r in low)
+    agreements = rows(loaded_store, "low_confidence_facts", threshold=0.8, kind="Agreement")
+    assert ids(agreements, "fact_kind") == {"Agreement"} and "agr-48a823a983923a7a" in ids(agreements, "fact_id")
+
+
+def test_entities_missing_codes(loaded_store):
+    used = {r["entity_id"]: r for r in rows(loaded_store, "entities_missing_codes")}
+    assert used["NL"]["no_wikidata"] and not used["NL"]["no_iso"]
+    assert {"kr-seongnam", "de-triptis", "org-tap-doan-geo"} <= set(used)
+    assert "LA-SV" not in used and "VN-25" not in used  # both codes present
+    provinces = {r["entity_id"]: r for r in rows(loaded_store, "entities_missing_codes", kind="VietnameseProvince",
+                                                 only_used=False)}
+    assert provinces["VN-07"]["no_wikidata"]  # Tuyên Quang has no Wikidata id in the reference table
+    assert not provinces.get("VN-2025-44", {}).get("no_iso")  # units from 2025 have no ISO 3166-2 code yet
+
+
+def test_partners_without_evidence(loaded_store, store):
+    assert rows(loaded_store, "partners_without_evidence") == []  # the loader keeps shortcuts and evidence in step
+    b = Batch(load_schema())
+    b.node("VietnameseProvince", "VN-X", {"name": "Tỉnh X", "search_text": "|tinh x|"})
+    b.node("Document", "doc-x", {"content_hash": "h", "title": "t"})
+    for n in range(1, 5):
+        b.node("ForeignLocality", f"P{n}", {"name": f"P{n}"})
+        b.rel("PARTNERS_WITH", "VN-X", f"P{n}", {"evidence_count": 2 if n == 3 else 1})
+    for n in (2, 3, 4):  # P1 has no Partnership at all
+        b.node("Partnership", f"ps-{n}", {"name": f"X – P{n}"})
+        b.rel("HAS_PARTNERSHIP", "VN-X", f"ps-{n}")
+        b.rel("PARTNER", f"ps-{n}", f"P{n}")
+    for n in (3, 4):  # P2 has no mention; P3 has one mention but claims two
+        b.node("Mention", f"m-{n}", {"text": "…", "start": 0, "end": 1, "doc_id": "doc-x"})
+        b.rel("EVIDENCED_BY", f"ps-{n}", f"m-{n}")
+        b.rel("IN_DOCUMENT", f"m-{n}", "doc-x")
+    Loader(store).load_batch(b)
+    got = {r["partner_id"]: r["problem"] for r in rows(store, "partners_without_evidence", province="Tinh X")}
+    assert set(got) == {"P1", "P2", "P3"}
+    assert got["P1"].startswith("no Partnership") and got["P2"].startswith("no evidence")
+    assert got["P3"].startswith("evidence_count disagrees")
+
+
+def test_find_entity(loaded_store):
+    qt = rows(loaded_store, "find_entity", text="quang tri")
+    assert {r["id"] for r in qt if r["score"] == 3} == {"VN-25", "VN-2025-44"}
+    assert rows(loaded_store, "find_entity", text="Savan")[0]["id"] == "LA-SV"
+    assert rows(loaded_store, "find_entity", text="LA-SV")[0]["score"] == 4
+    only = rows(loaded_store, "find_entity", text="Quảng", kind="VietnameseProvince", limit=3)
+    assert len(only) == 3 and ids(only, "kind") == {"VietnameseProvince"}
+
+
+def test_province_profile(loaded_store):
+    prof = {r["province_id"]: r for r in rows(loaded_store, "province_profile", province="Quảng Trị")}
+    assert set(prof) == {"VN-25", "VN-2025-44"}
+    assert prof["VN-2025-44"]["merged_from"] == ["VN-24", "VN-25"] and prof["VN-2025-44"]["current"] is True
+    old = prof["VN-25"]
+    assert old["merged_into"] == "VN-2025-44" and old["iso3166_2"] == "VN-25"
+    assert (old["partners"], old["agreements"], old["events"], old["articles"]) == (17, 3, 7, 1)
+
+
+def test_names_fold_in_cypher_as_in_python(loaded_store):
+    """The Cypher copy of graph.ids.fold agrees with it on every Vietnamese province name and alias."""
+    text = (catalog.queries_dir() / "partners_of_province.cypher").read_text(encoding="utf-8")
+    expr = re.search(r"^WITH (trim\(.*\)) AS pkey$", text, re.MULTILINE).group(1).replace("$province", "name")
+    names = set()
+    for name, aliases in loaded_store.read("MATCH (p:VietnameseProvince) RETURN p.name, p.aliases").rows:
+        names.update([name, *(aliases or [])])
+    names.update(["QUẢNG TRỊ", "Thừa Thiên – Huế", "Bà Rịa-Vũng Tàu", "TP. Hồ Chí Minh", "Đắk Lắk"])
+    res = loaded_store.read(f"UNWIND $names AS name RETURN name, {expr}", {"names": sorted(names)}, max_rows=5000)
+    assert {n: f for n, f in res.rows} == {n: fold(n) for n in names}
+
+
+def test_readme_documents_every_query_with_a_working_example(loaded_store):
+    """queries/README.md: a section per query naming all its parameters, and an example invocation that
+    returns rows on the sample graph (partners_without_evidence rightly finds nothing there)."""
+    import shlex
+
+    readme = (catalog.queries_dir() / "README.md").read_text(encoding="utf-8")
+    sections = dict(re.findall(r"^### `(\w+)`(.*?)(?=^#{2,3} |\Z)", readme, re.MULTILINE | re.DOTALL))
+    assert set(sections) == set(NAMES)
+    for name, section in sections.items():
+        q = get_query(name)
+        for param in q.params:
+            assert f"`{param.name}`" in section, (name, param.name)
+        example = re.search(rf"^provkg query {name}\b(.*)$", section, re.MULTILINE)
+        assert example, name
+        args = shlex.split(example.group(1))
+        from api.cli import parse_params
+
+        params = parse_params([a for a in args if a != "-p"])
+        found = run_query(loaded_store, name, params).rows
+        assert found or name == "partners_without_evidence", name
+
+
+# -- (c) the command line ---------------------------------------------------------------------------
+
+def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "api.cli", "query", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=180)
+
+
+@pytest.fixture
+def cli_env(loaded_store) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("PROVKG_", "NEO4J_"))}
+    env.update(PROVKG_STORE="embedded", PROVKG_DATA_DIR=str(loaded_store.settings.data_dir),
+               PROVKG_GRAPH_NAME=loaded_store.settings.graph_name, COLUMNS="200")
+    return env
+
+
+def test_cli_list(cli_env):
+    res = _cli("--list", "--format", "json", env=cli_env)
+    assert res.returncode == 0, res.stderr
+    listed = json.loads(res.stdout)
+    assert {q["name"] for q in listed} == set(NAMES)
+    pop = next(q for q in listed if q["name"] == "partners_of_province")
+    assert pop["description_vi"] and pop["params"][0] == {**pop["params"][0], "name": "province", "required": True}
+    table = _cli("--list", env=cli_env)
+    assert table.returncode == 0 and "partners_of_province" in table.stdout
+    one = _cli("paths_between", "--list", "--format", "csv", env=cli_env)
+    assert one.returncode == 0 and "max_depth,int,no,4,6" in one.stdout
+
+
+def test_cli_runs_a_query_as_json(cli_env):
+    res = _cli("partners_of_province", "--param", "province=VN-25", "--param", "kind=ForeignLocality",
+               "--format", "json", env=cli_env)
+    assert res.returncode == 0, res.stderr
+    out = json.loads(res.stdout)
+    assert out["columns"][:3] == ["province_id", "province", "partner_id"]
+    assert {"LA-SV", "TH-49"} <= {r["partner_id"] for r in out["rows"]}
+    assert out["truncated"] is False
+
+
+def test_cli_csv_and_accent_free_names(cli_env):
+    res = _cli("provinces_partnering_with", "-p", "partner=guangxi", "--format", "csv", env=cli_env)
+    assert res.returncode == 0, res.stderr
+    got = list(csv.DictReader(io.StringIO(res.stdout)))
+    assert {r["province_id"] for r in got} == {"VN-09", "VN-13", "VN-04", "VN-03"}
+    capped = _cli("partners_of_province", "-p", "province=VN-25", "--max-rows", "2", "--format", "json",
+                  env=cli_env)
+    assert json.loads(capped.stdout)["truncated"] is True and len(json.loads(capped.stdout)["rows"]) == 2
+
+
+def test_cli_explain_needs_no_store(cli_env, tmp_path: Path):
+    env = {**cli_env, "PROVKG_DATA_DIR": str(tmp_path / "nothing-here")}
+    res = _cli("paths_between", "-p", "province_a=Quảng Ninh", "-p", "province_b=VN-26", "--explain", env=env)
+    assert res.returncode == 0, res.stderr
+    assert ':params {"province_a": "Quảng Ninh", "province_b": "VN-26", "max_depth": 4}' in res.stdout
+    assert "MATCH p2 = (a)-[:PARTNERS_WITH*2]-(b)" in res.stdout
+    assert not (tmp_path / "nothing-here").exists(), "--explain must not start or touch a store"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["partners_of_province", "-p", "provnce=VN-25"], "provnce"),
+    (["partners_of_province"], "province"),
+    (["rank_provinces_by_indicator", "-p", "indicator=x", "-p", "year=later"], "year"),
+    (["no_such_query"], "no_such_query"),
+    (["partners_of_province", "-p", "province"], "key=value"),
+    ([], "--list"),
+])
+def test_cli_bad_usage_exits_2(cli_env, args: list[str], message: str):
+    res = _cli(*args, env=cli_env)
+    assert res.returncode == 2, (res.stdout, res.stderr)
+    assert message in res.stderr
+
+
+def test_cli_store_failure_exits_1(cli_env, tmp_path: Path):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("")
+    res = _cli("find_entity", "-p", "text=x", env={**cli_env, "PROVKG_DATA_DIR": str(not_a_dir)})
+    assert res.returncode == 1, (res.stdout, res.stderr)
+    assert "Traceback" not in res.stderr
+
+
+# -- Neo4j: the same rows as the embedded store ---------------------------------------------------
+
+@pytest.fixture(scope="module")
+def neo4j_store():
+    """The sample data loaded into the Neo4j database NEO4J_URI / NEO4J_DATABASE point at. It wipes that
+    database, so it refuses one that already holds data unless PROVKG_TEST_NEO4J_WIPE=1."""
+    from graph.neo4j_store import Neo4jStore
+    from graph.reference import load_reference
+    from ingest.gazetteer import gazetteer
+    from ingest.pipeline import process
+    from ingest.read import read_path
+
+    st = Neo4jStore(load_settings(store="neo4j"))
+    if st.read("MATCH (n) RETURN count(n)").scalar() and os.environ.get("PROVKG_TEST_NEO4J_WIPE") != "1":
+        st.close()
+        pytest.skip("the Neo4j database is not empty; set PROVKG_TEST_NEO4J_WIPE=1 to let this test replace it")
+    st.clear()
+    st.ensure_schema()
+    loader = Loader(st)
+    load_reference(loader, gazetteer())
+    for item in read_path(CORPUS, 5_000_000):
+        loader.load_article(process(item))
+    yield st
+    st.clear()
+    st.close()
+
+
+def _normal(value: Any) -> Any:
+    """Rows as comparable values: numbers as rounded floats (FalkorDB returns floats where Neo4j has
+    integers), lists in a fixed order (collect() order is not promised by either engine)."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return value
+    if isinstance(value, (int, float)):
+        return round(float(value), 6)
+    if isinstance(value, list):
+        return sorted((_normal(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    if isinstance(value, dict):
+        return {k: _normal(v) for k, v in value.items()}
+    return value
+
+
+def _same(a: Any, b: Any) -> None:
+    assert a.columns == b.columns
+    key = lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    assert sorted((_normal(r) for r in a.rows), key=key) == sorted((_normal(r) for r in b.rows), key=key)
+
+
+@pytest.mark.neo4j
+@pytest.mark.parametrize("name", NAMES)
+def test_same_rows_on_neo4j(neo4j_store, loaded_store, name: str):
+    q = get_query(name)
+    for params in (q.example_params(), {p.name: p.example for p in q.params}):
+        _same(run_query(neo4j_store, name, params), run_query(loaded_store, name, params))
+
+
+@pytest.mark.neo4j
+def test_neo4j_runs_its_own_variant(neo4j_store, loaded_store):
+    assert "allShortestPaths((" in get_query("paths_between").text_for(neo4j_store.kind)
+    params = {"province_a": "Quảng Ninh", "province_b": "Huế", "max_depth": 6}
+    res = run_query(neo4j_store, "paths_between", params)
+    assert {tuple(r["path_ids"]) for r in res.records()} == {("VN-13", "CN-GX", "VN-09", "JP", "VN-26"),
+                                                             ("VN-13", "CN-GX", "VN-09", "KR", "VN-26")}
+    _same(res, run_query(loaded_store, "paths_between", params))
