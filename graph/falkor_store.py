@@ -159,6 +159,13 @@ class FalkorStore:
         else:
             existing = {(r[0], r[1]) for r in g.ro_query(
                 "CALL db.indexes() YIELD label, properties UNWIND properties AS p RETURN label, p").result_set}
+        wanted = set(schema.indexes()) | set(schema.unique_keys())
+        for label, prop in sorted(existing - wanted):  # an index the ontology stopped declaring
+            with self.lock.exclusive():
+                try:
+                    g.query(f"DROP INDEX ON :{schema.label(label)}({prop})")
+                except redis.ResponseError:
+                    pass  # a constraint's index, or one another process dropped
         for label, prop in schema.indexes():
             if (label, prop) not in existing:
                 with self.lock.exclusive():
