@@ -100,17 +100,18 @@ def province_partners(store: GraphStore, key: str, *, country: str | None, kind:
     params = {"id": pid, "country": country.upper() if country else None, "kind": kind, "since": since,
               "until": until, "limit": limit, "offset": offset}
     rows = (match +
+            "WITH p, ps, x ORDER BY x.name, x.id SKIP $offset LIMIT $limit "  # expand only the page
             "OPTIONAL MATCH (ps)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document) "
             f"WITH p, ps, x, {EVIDENCE} AS evidence "
-            "OPTIONAL MATCH (a:Agreement)-[:PARTY]->(p) WHERE (a)-[:PARTY]->(x) "
+            "OPTIONAL MATCH (x)<-[:PARTY]-(a:Agreement)-[:PARTY]->(p) "
             "WITH p, ps, x, evidence, collect(DISTINCT CASE WHEN a IS NULL THEN NULL ELSE "
             "{id: a.id, kind: a.kind, date: a.date, name: a.name} END) AS agreements "
-            "OPTIONAL MATCH (e:Event)-[:PARTICIPANT]->(p) WHERE (e)-[:PARTICIPANT]->(x) "
+            "OPTIONAL MATCH (x)<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(p) "
             "WITH ps, x, evidence, agreements, collect(DISTINCT CASE WHEN e IS NULL THEN NULL ELSE "
             "{id: e.id, kind: e.kind, name: e.name, date_start: e.date_start} END) AS events "
             f"RETURN {{partner: {ENTITY_FIELDS}, partnership: ps.id, since: ps.since, until: ps.until, "
             "evidence_count: ps.evidence_count, confidence: ps.confidence, agreements: agreements, events: events, "
-            "evidence: evidence} AS item ORDER BY item.partner.name SKIP $offset LIMIT $limit")
+            "evidence: evidence} AS item ORDER BY item.partner.name, item.partner.id")
     return _page(store, match + "RETURN count(DISTINCT x)", rows, params)
 
 
@@ -166,7 +167,10 @@ def agreements(store: GraphStore, *, province: str | None, partner: str | None, 
                kind: str | None, field: str | None, level: str | None, date_from: str | None,
                date_to: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
     pid, xid = _optional_id(store, province, "VietnameseProvince"), _optional_id(store, partner)
-    match = ("MATCH (a:Agreement) "
+    # start from the most selective node given (a fixed choice of prefix; values stay parameters)
+    anchor = ("MATCH (:VietnameseProvince {id: $pid})<-[:PARTY]-(a:Agreement) " if pid else
+              "MATCH (:Entity {id: $xid})<-[:PARTY]-(a:Agreement) " if xid else "MATCH (a:Agreement) ")
+    match = (anchor +
              "WHERE ($kind IS NULL OR a.kind = $kind) AND ($level IS NULL OR a.level = $level) "
              "AND ($field IS NULL OR $field IN a.fields) "
              "AND ($from IS NULL OR (a.date IS NOT NULL AND a.date >= $from)) "
@@ -176,8 +180,8 @@ def agreements(store: GraphStore, *, province: str | None, partner: str | None, 
              "AND ($country IS NULL OR (a)-[:PARTY]->(:Entity {country: $country})) ")
     params = {"kind": kind, "level": level, "field": field, "from": date_from, "to": date_to, "pid": pid,
               "xid": xid, "country": country.upper() if country else None, "limit": limit, "offset": offset}
-    return _page(store, match + "RETURN count(a)", match + _AGREEMENT_ITEM + " ORDER BY item.date DESC, item.id "
-                 "SKIP $offset LIMIT $limit", params)
+    return _page(store, match + "RETURN count(a)", match + "WITH a ORDER BY a.date DESC, a.id SKIP $offset LIMIT $limit "
+                 + _AGREEMENT_ITEM + " ORDER BY item.date DESC, item.id", params)
 
 
 _AGREEMENT_ITEM = (
@@ -208,14 +212,17 @@ _EVENT_ITEM = (
 def events(store: GraphStore, *, province: str | None, kind: str | None, date_from: str | None,
            date_to: str | None, participant: str | None, limit: int, offset: int) -> tuple[list[dict], int]:
     pid, xid = _optional_id(store, province, "VietnameseProvince"), _optional_id(store, participant)
-    match = ("MATCH (e:Event) WHERE ($kind IS NULL OR e.kind = $kind) "
+    anchor = ("MATCH (:VietnameseProvince {id: $pid})<-[:PARTICIPANT]-(e:Event) " if pid else
+              "MATCH (:Entity {id: $xid})<-[:PARTICIPANT]-(e:Event) " if xid else "MATCH (e:Event) ")
+    match = (anchor + "WHERE ($kind IS NULL OR e.kind = $kind) "
              "AND ($from IS NULL OR (e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= $from)) "
              "AND ($to IS NULL OR (e.date_start IS NOT NULL AND left(e.date_start, size($to)) <= $to)) "
              "AND ($pid IS NULL OR (e)-[:PARTICIPANT]->(:VietnameseProvince {id: $pid})) "
              "AND ($xid IS NULL OR (e)-[:PARTICIPANT]->(:Entity {id: $xid})) ")
     params = {"kind": kind, "from": date_from, "to": date_to, "pid": pid, "xid": xid, "limit": limit, "offset": offset}
     return _page(store, match + "RETURN count(e)",
-                 match + _EVENT_ITEM + " ORDER BY item.date_start DESC, item.id SKIP $offset LIMIT $limit", params)
+                 match + "WITH e ORDER BY e.date_start DESC, e.id SKIP $offset LIMIT $limit "
+                 + _EVENT_ITEM + " ORDER BY item.date_start DESC, item.id", params)
 
 
 def event(store: GraphStore, eid: str) -> dict[str, Any]:
@@ -228,17 +235,19 @@ def event(store: GraphStore, eid: str) -> dict[str, Any]:
 def observations(store: GraphStore, *, province: str | None, indicator: str | None, period: str | None,
                  limit: int, offset: int) -> tuple[list[dict], int]:
     pid = _optional_id(store, province, "VietnameseProvince")
-    match = ("MATCH (o:Observation)-[:OBSERVATION_OF]->(p:VietnameseProvince) "
-             "WHERE ($pid IS NULL OR p.id = $pid) AND ($indicator IS NULL OR o.indicator = $indicator) "
+    anchor = ("MATCH (p:VietnameseProvince {id: $pid})<-[:OBSERVATION_OF]-(o:Observation) " if pid else
+              "MATCH (o:Observation)-[:OBSERVATION_OF]->(p:VietnameseProvince) ")
+    match = (anchor + "WHERE ($pid IS NULL OR p.id = $pid) AND ($indicator IS NULL OR o.indicator = $indicator) "
              "AND ($period IS NULL OR (o.period IS NOT NULL AND o.period STARTS WITH $period)) ")
     params = {"pid": pid, "indicator": indicator, "period": period, "limit": limit, "offset": offset}
     return _page(store, match + "RETURN count(o)",
-                 match + "OPTIONAL MATCH (o)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document) "
+                 match + "WITH o, p ORDER BY p.name, o.indicator, o.period, o.id SKIP $offset LIMIT $limit "
+                 "OPTIONAL MATCH (o)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document) "
                  f"WITH o, p, {EVIDENCE} AS evidence "
                  "RETURN {id: o.id, province: {id: p.id, name: p.name}, indicator: o.indicator, value: o.value, "
                  "value_max: o.value_max, unit: o.unit, unit_noun: o.unit_noun, period: o.period, "
                  "qualifier: o.qualifier, confidence: o.confidence, evidence: evidence} AS item "
-                 "ORDER BY item.province.name, item.indicator, item.period SKIP $offset LIMIT $limit", params)
+                 "ORDER BY item.province.name, item.indicator, item.period", params)
 
 
 def document(store: GraphStore, did: str) -> dict[str, Any]:
