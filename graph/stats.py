@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from graph.schema import load_schema
 from graph.store import GraphStore
 
@@ -18,7 +16,3 @@ def graph_counts(store: GraphStore) -> dict[str, dict[str, int]]:
         rels[rt] = int(store.read(f"MATCH ()-[r:{schema.rel_type(rt)}]->() RETURN count(r)").scalar() or 0)
     return {"nodes": nodes, "relationships": rels}
 
-
-def summary(store: GraphStore) -> dict[str, Any]:
-    c = graph_counts(store)
-    return {"nodes": sum(v for k, v in c["nodes"].items() if k != "Entity"), **c}

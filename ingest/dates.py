@@ -7,7 +7,6 @@ Impossible dates (31/02) give nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
@@ -84,10 +83,3 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
     found.sort(key=lambda s: s.pos)
     return found
 
-
-def year_of(date: str | None) -> int | None:
-    return int(date[:4]) if date else None
-
-
-def today() -> str:
-    return dt.date.today().isoformat()

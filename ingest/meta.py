@@ -53,6 +53,6 @@ def reference_date(text: str, published: str | None) -> tuple[str | None, int | 
             best = (y, mo, d)
     if best:
         y, mo, d = best
-        return valid_date(y, mo, min(d, 28)) if False else valid_date(y, mo, d) or f"{y}-{mo:02d}", y
+        return valid_date(y, mo, d) or f"{y}-{mo:02d}", y
     years = [int(y) for y in _YEAR_NAMED.findall(text)]
     return None, (min(years) if years else None)

@@ -32,7 +32,7 @@ ORG_HEAD = re.compile(
     r"triển khai|tại|trong|về|cho|thực hiện|hỗ trợ|tài trợ|đầu tư|vào)\s))")
 # country names that are also Vietnamese words or given names ("anh", "Minh Đức", "Thu Nga", "ý kiến")
 WORDLIKE = {"anh", "duc", "nga", "my", "y", "uc", "lao", "han", "nhat", "phap", "thai", "trung", "ao", "an", "bi",
-            "ha", "tay", "nam", "bac", "dong", "hoa", "viet", "ma", "la", "sec", "iran", "peru"}
+            "ha", "tay", "nam", "bac", "dong", "hoa", "viet", "ma", "la", "sec"}
 STOP_HEADS = {"hội nghị", "hội thảo", "hội đàm", "hội chợ", "hội nhập", "hội đồng"}
 
 

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 import unicodedata
+from pathlib import Path
 
 from graph.loader import Loader
 from graph.stats import graph_counts
@@ -43,7 +44,7 @@ def test_corpus_loads_with_evidence_on_every_fact(store):
     row = store.read("MATCH (m:Mention)-[:IN_DOCUMENT]->(d:Document) RETURN m.text, m.start, m.end, d.source "
                      "LIMIT 20").rows
     for text, start, end, source in row:
-        assert open(source, encoding="utf-8").read()[start:end] == text
+        assert Path(source).read_text(encoding="utf-8")[start:end] == text
 
 
 def test_quang_tri_partners_include_its_lao_and_thai_provinces(store):

@@ -19,7 +19,8 @@ from ingest.numbers import parse_number
 NOUN = re.compile(
     r"(?P<count>\b\d{1,3}\s+(?:bản\s+)?)?"
     r"(?P<noun>biên bản ghi nhớ|bản ghi nhớ|thỏa thuận quốc tế|thỏa thuận hợp tác|biên bản hợp tác|"
-    r"biên bản làm việc|biên bản hội đàm|biên bản thỏa thuận|hiệp định|thỏa thuận|đề án|chương trình hợp tác|kế hoạch hợp tác|MOU|MoU)",
+    r"biên bản làm việc|biên bản hội đàm|biên bản thỏa thuận|hiệp định|thỏa thuận|đề án|"
+    r"chương trình hợp tác|kế hoạch hợp tác|MOU|MoU)",
     re.IGNORECASE)
 KIND = {"biên bản ghi nhớ": "MoU", "bản ghi nhớ": "MoU", "mou": "MoU", "thỏa thuận quốc tế": "InternationalAgreement",
         "hiệp định": "InternationalAgreement", "thỏa thuận hợp tác": "CooperationAgreement",
@@ -124,7 +125,8 @@ def extract_agreements(ctx: DocContext) -> list[AgreementFact]:
                 out.setdefault((None, kind, count, level, date), fact)
                 continue
             for group in _groups(mine, ctx):
-                partners: list[Entity] = list({partner_entity(m).id: partner_entity(m) for m in group}.values())
+                resolved = [partner_entity(m) for m in group]
+                partners: list[Entity] = list({e.id: e for e in resolved}.values())
                 main = partners[0]
                 parties = [prov.name, *[p.name for p in partners]]
                 fact = AgreementFact(province=prov, partner=main, parties=parties, party_entities=partners[1:],

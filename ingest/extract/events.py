@@ -119,10 +119,10 @@ def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
         start, end = _dates(ctx, cl, name, pos)
         place, place_ent = _place(ctx, cl, pos)
         ev = ctx.evidence(pos, cl.end, f"event:{h.group('head').lower()}", 0.8)
+        parts = _participants(ctx, cl.start, cl.end, filt)
         return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
-                         place_entity=place_ent,
-                         participants=[p.name for p in _participants(ctx, cl.start, cl.end, filt)],
-                         participant_entities=_participants(ctx, cl.start, cl.end, filt), evidence=ev)
+                         place_entity=place_ent, participants=[p.name for p in parts], participant_entities=parts,
+                         evidence=ev)
     return None
 
 

@@ -12,16 +12,18 @@ from __future__ import annotations
 
 import re
 
-from ingest.extract.context import DocContext
 from graph.ids import slug
+from ingest.extract.context import DocContext
 from ingest.models import Entity, PersonFact
 
-SURNAMES = frozenset("""
-Nguyễn Trần Lê Phạm Hoàng Huỳnh Phan Vũ Võ Đặng Bùi Đỗ Hồ Ngô Dương Lý Trịnh Đinh Lâm Mai Trương
-Triệu Đoàn Lương Cao Hà Tạ Tô Quách Chu Thái Lưu Kiều La Tăng Châu Khúc Nông Lò Hứa Mạc Vi Đàm Đào
-Giang Kim Lại Lục Tôn Thân Từ Âu Bạch Diệp Doãn Đồng Hầu Khổng Lã Mã Nghiêm Ninh Ông Phùng Quan Tiêu
-Tống Uông Vương Vòng Sầm Lường Cầm Bế Giáp Khuất Lạc Phí Thạch Trình Văn Viên Yên
-""".split())
+SURNAMES = frozenset([
+    "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
+    "Dương", "Lý", "Trịnh", "Đinh", "Lâm", "Mai", "Trương", "Triệu", "Đoàn", "Lương", "Cao", "Hà", "Tạ", "Tô",
+    "Quách", "Chu", "Thái", "Lưu", "Kiều", "La", "Tăng", "Châu", "Khúc", "Nông", "Lò", "Hứa", "Mạc", "Vi",
+    "Đàm", "Đào", "Giang", "Kim", "Lại", "Lục", "Tôn", "Thân", "Từ", "Âu", "Bạch", "Diệp", "Doãn", "Đồng",
+    "Hầu", "Khổng", "Lã", "Mã", "Nghiêm", "Ninh", "Ông", "Phùng", "Quan", "Tiêu", "Tống", "Uông", "Vương",
+    "Vòng", "Sầm", "Lường", "Cầm", "Bế", "Giáp", "Khuất", "Lạc", "Phí", "Thạch", "Trình", "Văn", "Viên", "Yên",
+])
 TOKEN = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:-[A-Za-z]+)?")
 VIET_LETTERS = re.compile(r"[à-ỹđÀ-ỸĐ]")
 HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|đồng chí|Đồng chí)\s+$")
@@ -143,9 +145,8 @@ def _org_entity(ctx: DocContext, org: str | None) -> Entity | None:
         return found[0][0].entity
     name = org
     named = [m for m in ctx.mentions_in(0, len(ctx.text)) if m.surface in org]
-    if re.search(r"(?:tỉnh|thành phố)$", org) and ctx.subject:
-        name = f"{org} {ctx.subject_name}"
-    elif re.match(r"(?:Sở|UBND|HĐND|Tỉnh ủy|Ban)\b", org) and ctx.subject and not named:
+    bare_body = re.search(r"(?:tỉnh|thành phố)$", org) or (not named and re.match(r"(?:Sở|UBND|HĐND|Tỉnh ủy|Ban)\b", org))
+    if ctx.subject and bare_body:
         name = f"{org} {ctx.subject_name}"
     foreign = [m.entity for m in named if m.entity.type == "Country" and m.entity.id != "VN"]
     country = foreign[0].id if foreign else "VN"
