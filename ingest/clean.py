@@ -97,6 +97,8 @@ def clean(raw: RawArticle) -> CleanArticle:
         stripped = line.strip()
         if k >= cut:  # related-article blocks and site footers run to the end of the page
             break
+        if raw.body_start and (offs[a] if a < len(offs) else len(original)) < raw.body_start:  # metadata header
+            continue
         if k < 6 and len(stripped) < 80:
             found = find_header_date(stripped)
             if found:

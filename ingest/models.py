@@ -18,6 +18,7 @@ class RawArticle(BaseModel):
     title: str | None = None
     published: str | None = None      # ISO date if the container said so
     fmt: Literal["txt", "html", "jsonl", "url"] = "txt"
+    body_start: int = 0               # chars of a metadata header before the article text
 
 
 class CleanArticle(BaseModel):

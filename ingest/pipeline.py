@@ -42,7 +42,7 @@ def context(article: CleanArticle) -> DocContext:
     return ctx
 
 
-def process(raw: RawArticle) -> ArticleFacts:
+def process(raw: RawArticle, model: object | None = None) -> ArticleFacts:
     article = clean(raw)
     ctx = context(article)
     doc = DocumentInfo(id=document_id(raw), source=raw.source, url=article.url, title=article.title,
