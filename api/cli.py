@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from graph.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from graph.errors import ConfigError, InputError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
 from graph.settings import Settings, get_settings
 
 app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
@@ -187,11 +187,27 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for one <stem>.json per article")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+    explain: Annotated[bool, typer.Option("--explain", help="Print candidates, features, scores and decisions "
+                                                            "instead of writing files")] = False,
 ) -> None:
     """Extract facts to JSON files in the gold annotation shape (no store needed)."""
     from ingest.run import write_gold
+
+    if explain:
+        from ingest.explain import explain as explain_article
+        from ingest.read import read_all
+
+        s = settings()
+        for item in read_all(paths, s.max_article_bytes, s.url_timeout_s):
+            if isinstance(item, ProvkgError):
+                err.print(str(item))
+                continue
+            sys.stdout.write(explain_article(item))
+        raise typer.Exit(0)
+    if out_dir is None:
+        raise fail(InputError("--out DIR is needed (or --explain)")) from None
 
     summary = _progress_run(paths, write_gold(out_dir))
     _report(summary, fmt)

@@ -12,7 +12,7 @@ def _ev(e: Evidence) -> dict[str, Any]:
             "confidence": e.confidence}
 
 
-def _kind(e: Entity) -> str:
+def kind_of(e: Entity) -> str:
     return {"ForeignLocality": "ForeignLocality", "Country": "Country"}.get(e.type, "Organization")
 
 
@@ -24,7 +24,7 @@ def to_gold(facts: ArticleFacts, doc_name: str) -> dict[str, Any]:
         "published": d.published,
         "subject_provinces": [p.name for p in d.subject_provinces],
         "partners": [{"province": f.province.name, "province_id": f.province.id, "partner": f.partner.name,
-                      "partner_id": f.partner.id, "partner_kind": _kind(f.partner), "country": f.partner.country,
+                      "partner_id": f.partner.id, "partner_kind": kind_of(f.partner), "country": f.partner.country,
                       "iso3166_2": f.partner.iso3166_2, **_ev(f.evidence)} for f in facts.partners],
         "agreements": [{"province": a.province.name, "partner": a.partner.name if a.partner else None,
                         "partner_id": a.partner.id if a.partner else None,

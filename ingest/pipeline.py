@@ -34,17 +34,18 @@ def document_id(raw: RawArticle) -> str:
     return f"doc-{slug(name)}"
 
 
-def context(article: CleanArticle) -> DocContext:
+def context(article: CleanArticle, model: object | None = None, budget_s: float | None = None) -> DocContext:
     ref, _ = reference_date(article.text, article.published)
     mentions = recogniser().recognise(article.text, ref)
-    ctx = DocContext(article=article, sentences=split(article.text), mentions=mentions, ref_date=ref)
+    ctx = DocContext(article=article, sentences=split(article.text), mentions=mentions, ref_date=ref,
+                     model=model, budget_s=budget_s)
     ctx.subjects = subject_provinces(article, mentions)
     return ctx
 
 
-def process(raw: RawArticle, model: object | None = None) -> ArticleFacts:
+def process(raw: RawArticle, model: object | None = None, budget_s: float | None = 20.0) -> ArticleFacts:
     article = clean(raw)
-    ctx = context(article)
+    ctx = context(article, model=model, budget_s=budget_s)
     doc = DocumentInfo(id=document_id(raw), source=raw.source, url=article.url, title=article.title,
                        published=article.published, content_hash=article.content_hash,
                        text_length=len(article.original), content=article.original, subject_provinces=ctx.subjects)
@@ -52,7 +53,7 @@ def process(raw: RawArticle, model: object | None = None) -> ArticleFacts:
     if not ctx.subjects:
         facts.rejected.append(Rejected(section="document", reason="no Vietnamese province is named, so no "
                                        "fact can be attributed", text=(article.title or article.text[:80])))
-    facts.partners = extract_partners(ctx)
+    facts.partners = extract_partners(ctx, facts.rejected)
     facts.agreements = extract_agreements(ctx)
     facts.events = extract_events(ctx)
     facts.observations = extract_figures(ctx)
