@@ -54,7 +54,7 @@ def process(raw: RawArticle, model: object | None = None, budget_s: float | None
         facts.rejected.append(Rejected(section="document", reason="no Vietnamese province is named, so no "
                                        "fact can be attributed", text=(article.title or article.text[:80])))
     facts.partners = extract_partners(ctx, facts.rejected)
-    facts.agreements = extract_agreements(ctx)
+    facts.agreements = extract_agreements(ctx, facts.partners, facts.rejected)
     facts.events = extract_events(ctx)
     facts.observations = extract_figures(ctx)
     facts.people = extract_people(ctx)

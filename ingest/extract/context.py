@@ -64,6 +64,10 @@ class DocContext:
             k -= 1
         return self.mentions[k] if k >= 0 else None
 
+    def next_mention(self, m: Mention) -> Mention | None:
+        k = bisect_left(self._mstarts, m.end)
+        return self.mentions[k] if k < len(self.mentions) else None
+
     def sentence_of(self, pos: int) -> Sentence | None:
         k = bisect_left(self._sstarts, pos + 1) - 1
         if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end:

@@ -84,6 +84,11 @@ class PartnerFilter:
 
     def is_locator(self, m: Mention) -> bool:
         text = self.ctx.text
+        n = self.ctx.next_mention(m)
+        if n is not None and m.entity.type == "Country" and n.entity.type == "ForeignLocality" \
+                and n.entity.country == m.entity.id \
+                and re.fullmatch(r"\s*,?\s*(?:tỉnh|bang|thành phố|vùng|TP\.?)?\s*", text[m.end:n.start]):
+            return True  # "Ủy ban … Campuchia tỉnh Prey Veng": the country places the province after it
         p = self.ctx.previous_mention(m)
         if p is None:
             return False
