@@ -11,6 +11,7 @@ A pattern is a list of elements; an element matches one or more consecutive syll
     {cap: true}                   a capitalised syllable
     {any: true}                   any syllable
     op: "?" | "*" | "+"           optional / repeated (greedy, with backtracking)
+    op: "!"                       must NOT match here (consumes nothing): "tiếp" but not "tiếp tục"
 
 Each pattern file (`ingest/patterns/<section>.yaml`) lists patterns with an `id`, what it
 `produces` (a cue the extractor reads, often a kind), and `positive` / `negative` example sentences;
@@ -103,6 +104,8 @@ class Pattern:
             if k == len(self.elements):
                 return i
             el = self.elements[k]
+            if el.op == "!":  # negative lookahead: the next syllables must not match this element
+                return None if el.match_at(syls, i, end) else go(k + 1, i)
             if el.op in ("*", "+", "?"):
                 # greedy: collect the positions reachable by repeating, try the longest first
                 reach = [i] if el.op != "+" else []

@@ -13,17 +13,12 @@ import re
 from difflib import SequenceMatcher
 
 from graph.ids import fold
+from ingest.extract.agreements import _longest
 from ingest.extract.context import Clause, DocContext
 from ingest.extract.partners import PartnerFilter, partner_entity
+from ingest.matcher import find
 from ingest.models import Entity, EventFact
 
-HEADS = [
-    ("Signing", r"Lễ ký kết|Lễ ký"), ("Groundbreaking", r"Lễ khởi công|Lễ động thổ"),
-    ("Anniversary", r"Lễ kỷ niệm|Lễ mít tinh kỷ niệm"), ("Forum", r"Diễn đàn"),
-    ("Conference", r"Hội nghị|Hội thảo|Tọa đàm"), ("Talks", r"Hội đàm|Cuộc hội đàm"),
-    ("Exhibition", r"Hội chợ|Triển lãm"), ("Other", r"Lễ (?:ra mắt|khai trương|khánh thành|đón|trao|công bố)"),
-]
-HEAD = re.compile(r"(?<![\wÀ-ỹ])(?P<head>" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(HEADS)) + r")")
 BOUNDARY = re.compile(r"\s(?:tại|từ|do|nhân dịp|nhân kỷ niệm|nhân ngày|vào|với|giữa|trong|nhằm|để|đã|sẽ|được|diễn ra|"
                       r"ngày|góp phần|và trao đổi|qua đó|đồng thời)\s|[;|]|\.\s|\.$|,\s(?=[a-zà-ỹ]+\s(?:các|hoạt động|đã|và))")
 NAMED_BOUNDARY = re.compile(BOUNDARY.pattern + r"|\(")
@@ -32,13 +27,6 @@ VISIT = re.compile(r"(?P<cue>đón tiếp|đón,? tiễn|tiếp|đón)?\s*"
                    r"(?P<who>(?:các\s+)?[Đđ]oàn (?:công tác|đại biểu|lãnh đạo)[^;]{0,160})", re.IGNORECASE)
 PLACE = re.compile(r"\stại\s+(?P<place>(?:tỉnh |thành phố |TP\.? )?[A-ZÀ-ỸĐ][^,;:.]{1,60}?)"
                    r"(?=\s+(?:từ|vào|ngày|nhân|do|với)\s|[,;.]|$)")
-
-
-def _kind(m: re.Match[str]) -> str:
-    for i, (k, _) in enumerate(HEADS):
-        if m.group(f"k{i}"):
-            return k
-    return "Other"
 
 
 def _name(text: str, start: int, *, visit: bool = False) -> str:
@@ -61,9 +49,16 @@ def extract_events(ctx: DocContext) -> list[EventFact]:
     filt = PartnerFilter(ctx)
     out: list[EventFact] = []
     for cl in ctx.clauses:
-        fact = _visit(ctx, cl, prov, filt) or _named(ctx, cl, prov, filt)
-        if fact and not any(_same(fact, o) for o in out):
+        fact = _visit(ctx, cl, prov, filt) or _named(ctx, cl, prov, filt) or _reception(ctx, cl, prov, filt)
+        if fact is None:
+            continue
+        dup = next((k for k, o in enumerate(out) if _same(fact, o)), None)
+        if dup is None:
             out.append(fact)
+        elif len(fact.date_start or "") > len(out[dup].date_start or "") or (
+                ctx.article.title_end and out[dup].evidence.start < ctx.article.to_original(
+                    ctx.article.title_end, ctx.article.title_end)[0]):
+            out[dup] = fact  # the more precise date wins, and the body over the headline
     return out
 
 
@@ -78,6 +73,9 @@ def _participants(ctx: DocContext, a: int, b: int, filt: PartnerFilter) -> list[
 
 def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None, str | None]:
     own = ctx.dates_in(cl.start, cl.end) or ctx.dates_in(cl.sentence.start, cl.sentence.end)
+    if not own:  # the paragraph's date before it ("Chiều 24/1, … . Tại buổi tiếp, …")
+        line_start = ctx.text.rfind("\n", 0, cl.start) + 1
+        own = [d for d in ctx.dates_in(line_start, cl.start) if len(d.start) == 10][-1:]
     if own:  # the most precise date the clause gives ("năm 2023 … từ 17-19/11/2023" is 17-19/11)
         best = max(own, key=lambda d: (len(d.start), d.end is not None))
         return best.start, best.end
@@ -100,12 +98,23 @@ def _place(ctx: DocContext, cl: Clause, after: int) -> tuple[str | None, Entity 
 
 
 def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
-    for h in HEAD.finditer(cl.text):
-        if PLURAL.search(cl.text[:h.start()]):
+    toks = ctx.tokens
+    syls = toks.syls
+    i, j = toks.syl_range(cl.start, cl.end)
+    found = find("events", syls, i, j)
+    intros = [m for m in found if m.pattern.produces == "intro"]
+    for h in _longest([m for m in found if m.pattern.id.startswith("head.")]):
+        head = syls[h.start]
+        introduced = any(x.end <= h.start and h.start - x.end <= 2 for x in intros)
+        if not head.text[:1].isupper() and not introduced:
+            continue  # "các hội nghị", "hội nghị" in passing: no particular occasion
+        if PLURAL.search(ctx.text[cl.start:head.start]):
             continue
-        name = _name(cl.text, h.start())
-        kind = _kind(h)
-        pos = cl.start + h.start()
+        rel = head.start - cl.start
+        name = _name(cl.text, rel)
+        name = name[0].upper() + name[1:]
+        kind = h.pattern.produces
+        pos = head.start
         own_dates = ctx.dates_in(cl.start, cl.end)
         day_dated = bool(own_dates and len(own_dates[0].start) == 10)
         if kind == "Signing" and not day_dated:
@@ -118,12 +127,46 @@ def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
                 name = f"{name} {project.group(1).strip()}"
         start, end = _dates(ctx, cl, name, pos)
         place, place_ent = _place(ctx, cl, pos)
-        ev = ctx.evidence(pos, cl.end, f"event:{h.group('head').lower()}", 0.8)
+        ev = ctx.evidence(pos, cl.end, f"event:{h.pattern.id}", 0.8)
         parts = _participants(ctx, cl.start, cl.end, filt)
         return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
                          place_entity=place_ent, participants=[p.name for p in parts], participant_entities=parts,
                          evidence=ev)
     return None
+
+
+def _reception(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
+    """A reception, courtesy call, talks or working visit with a foreign party or envoy."""
+    toks = ctx.tokens
+    syls = toks.syls
+    i, j = toks.syl_range(cl.start, cl.end)
+    verbs = [m for m in find("events", syls, i, j) if m.pattern.id.startswith("visit.")]
+    if not verbs or re.search(r"(?<![\wÀ-ỹ])(?:hằng năm|hàng năm|thường xuyên|nhiều đoàn|các đoàn)(?![\wÀ-ỹ])",
+                              cl.text, re.IGNORECASE):
+        return None  # habitual statements are not events
+    parts = _participants(ctx, cl.start, cl.end, filt)
+    foreign = [p for p in parts if p.type != "VietnameseProvince"]
+    envoy = find("partners", syls, i, j, only={"envoy"})
+    if not foreign or not (envoy or any(p.type != "Country" for p in foreign)):
+        return None
+    v = verbs[0]
+    kind = v.pattern.produces
+    a = cl.start
+    lead = re.match(r"(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Chiều nay|Sáng nay)[^,]{0,20},\s*)", cl.text)
+    if lead:
+        a += lead.end()
+    last = max((m.end for m in ctx.mentions_in(syls[v.start].start, cl.end) if ctx.is_foreign(m.entity)),
+               default=syls[v.end - 1].end)
+    name = ctx.text[a:last]
+    words = name.split()
+    name = " ".join(words[:30]).rstrip(" ,:-–")
+    if not name:
+        return None
+    name = name[0].upper() + name[1:]
+    start, end = _dates(ctx, cl, name, a)
+    return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=prov.name,
+                     place_entity=prov, participants=[p.name for p in parts], participant_entities=parts,
+                     evidence=ctx.evidence(a, last, f"event:{v.pattern.id}", 0.7))
 
 
 def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
@@ -168,5 +211,7 @@ def _same(a: EventFact, b: EventFact) -> bool:
     ta, tb = set(fa.split()), set(fb.split())
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
     ra = SequenceMatcher(None, fa, fb).ratio()
-    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit") and
-                         {e.id for e in a.participant_entities} == {e.id for e in b.participant_entities})
+    shared = {e.id for e in a.participant_entities if e.type != "VietnameseProvince"} & \
+        {e.id for e in b.participant_entities if e.type != "VietnameseProvince"}
+    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
+                                            bool(shared) and (da == db or len(da) < 10 or len(db) < 10))
