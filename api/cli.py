@@ -174,14 +174,17 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ingest.read import read_all
+    from ingest.run import default_workers
     from ingest.run import run
 
     s = settings()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
-        return run(read_all(inputs, s.max_article_bytes, s.url_timeout_s), on_facts,
-                   tick=lambda _src: progress.advance(task))
+        items = list(read_all(inputs, s.max_article_bytes, s.url_timeout_s))
+        # each worker loads the segmenter and the gazetteer (~3 s): a pool pays off from about 50 articles
+        workers = min(default_workers(), max(1, len(items) // 50))
+        return run(items, on_facts, tick=lambda _src: progress.advance(task), workers=workers)
 
 
 @app.command()

@@ -29,7 +29,8 @@ _RANGE_FULL = re.compile(rf"(?<![\d/]){D}/{M}(?:/{Y})?\s*(?:[-–]|đến(?: ng�
 _DMY = re.compile(rf"(?<![\d/]){D}\s*[/.-]\s*{M}\s*[/.-]\s*{Y}(?![\d/])")
 _DMY_WORDS = re.compile(rf"ngày\s+{D}\s+tháng\s+{M}\s+năm\s+{Y}", re.IGNORECASE)
 _MY = re.compile(rf"tháng\s+{M}\s*[/-]\s*{Y}(?![\d/])|tháng\s+{M}\s+năm\s+{Y}", re.IGNORECASE)
-_DM = re.compile(rf"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Tt]ừ|[Đđ]ến|[Vv]ào)(?:\s+nay)?\s+(?:ngày\s+)?{D}\s*[/-]\s*{M}"
+_DM = re.compile(rf"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Tt]ừ|[Đđ]ến|[Vv]ào)(?:\s+nay)?\s+"
+                 rf"(?:ngày\s+)?{D}\s*[/-]\s*{M}"
                  r"(?![\d/-]|\s*[/-]\s*\d)")
 _YEAR = re.compile(rf"(?:[Nn]ăm|đầu năm|cuối năm|giữa năm|[Xx]uân|đầu [Xx]uân)\s+{Y}(?!\s*[-–]\s*\d)"
                    rf"|(?<=\s){Y}(?=[\s,.;:)]|$)(?!\s*[-–]\s*\d)")

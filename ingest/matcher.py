@@ -20,7 +20,7 @@ tests/test_patterns.py runs every example.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,15 @@ class Element:
     ent: frozenset[str] | None
     cap: bool | None
     op: str
+    by_first: dict[str, tuple[tuple[str, ...], ...]] = field(default_factory=dict, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        if self.seqs is not None:
+            groups: dict[str, list[tuple[str, ...]]] = {}
+            for seq in self.seqs:
+                if seq:
+                    groups.setdefault(seq[0], []).append(seq)
+            object.__setattr__(self, "by_first", {k: tuple(v) for k, v in groups.items()})
 
     def match_at(self, syls: list[Syl], i: int, end: int) -> list[int]:
         """Positions after matching this element once at i (longest first)."""
@@ -54,10 +63,15 @@ class Element:
             return []
         if self.seqs is not None:
             out = []
-            for seq in self.seqs:
+            first = syls[i].fold if self.folded else syls[i].lower
+            for seq in self.by_first.get(first, ()):
                 n = len(seq)
-                if i + n <= end and all((syls[i + k].fold if self.folded else syls[i + k].lower) == seq[k]
-                                        for k in range(n)) and self._ok(syls[i]):
+                if i + n > end:
+                    continue
+                k = 1
+                while k < n and (syls[i + k].fold if self.folded else syls[i + k].lower) == seq[k]:
+                    k += 1
+                if k == n and self._ok(syls[i]):
                     out.append(i + n)
             return sorted(set(out), reverse=True)
         return [i + 1] if self._ok(syls[i]) else []
@@ -97,6 +111,14 @@ class Pattern:
     elements: tuple[Element, ...]
     positive: tuple[str, ...] = ()
     negative: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> frozenset[str] | None:
+        """The syllables a match can start with (None: any), so find() only tries those positions."""
+        el = self.elements[0]
+        if el.seqs is None or el.folded or el.op in ("?", "*", "!"):
+            return None
+        return frozenset(el.by_first)
 
     def match(self, syls: list[Syl], start: int, end: int) -> int | None:
         """End of the longest match beginning at start, or None."""
@@ -150,15 +172,23 @@ def patterns(section: str) -> tuple[Pattern, ...]:
                  for p in data)
 
 
+@cache
+def _compiled(section: str) -> tuple[tuple[Pattern, frozenset[str] | None], ...]:
+    return tuple((p, p.first) for p in patterns(section))
+
+
 def find(section: str, syls: list[Syl], start: int, end: int, only: set[str] | None = None) -> list[Match]:
     """Every match of the section's patterns within syllables [start, end), leftmost-longest,
     non-overlapping per pattern."""
     out: list[Match] = []
-    for p in patterns(section):
+    for p, first in _compiled(section):
         if only is not None and p.produces not in only and p.id not in only:
             continue
         i = start
         while i < end:
+            if first is not None and syls[i].lower not in first:
+                i += 1
+                continue
             j = p.match(syls, i, end)
             if j is None:
                 i += 1

@@ -56,6 +56,6 @@ def process(raw: RawArticle, model: object | None = None, budget_s: float | None
     facts.partners = extract_partners(ctx, facts.rejected)
     facts.agreements = extract_agreements(ctx, facts.partners, facts.rejected)
     facts.events = extract_events(ctx)
-    facts.observations = extract_figures(ctx)
+    facts.observations = extract_figures(ctx, facts.rejected)
     facts.people = extract_people(ctx)
     return facts

@@ -39,6 +39,9 @@ DASH_BEFORE = re.compile(r"[A-ZÀ-ỸĐ][\wÀ-ỹ]*\s*[-–]\s*$")
 DASH_AFTER = re.compile(r"\s*[-–]\s*[A-ZÀ-ỸĐ]")
 MODAL = re.compile(r"(?<![\wÀ-ỹ])(?:chưa|không|sẽ|dự kiến|đề xuất|có kế hoạch|tiến tới|mong muốn|hướng tới)(?![\wÀ-ỹ])",
                    re.IGNORECASE)
+# a stated start: "kết nghĩa từ năm 1994", "thiết lập quan hệ năm 2008", "ký kết … tháng 12/2017"
+ESTABLISH = re.compile(r"(?:kết nghĩa|thiết lập quan hệ|xác lập quan hệ|thiết lập|ký kết|kí kết|kết nối quan hệ|"
+                       r"quan hệ hữu nghị|chính thức trở thành)", re.IGNORECASE)
 CUE_GROUPS = ("cooperate", "agreement", "visit", "aid", "invest", "mechanism", "envoy", "event", "market", "treaty")
 
 
@@ -269,11 +272,17 @@ def extract_partners(ctx: DocContext, rejected: list[Rejected] | None = None) ->
         key = (c.province.id, c.partner.id)
         if key not in best or c.score > best[key].score:
             best[key] = c
+    starts: dict[tuple[str, str], str] = {}
+    for c in cands:
+        since = stated_start(ctx, c.clause)
+        key = (c.province.id, c.partner.id)
+        if since and (key not in starts or since < starts[key]):
+            starts[key] = since
     out = []
-    for c in best.values():
+    for key, c in best.items():
         if c.score >= model.threshold:
             ev = ctx.evidence(c.clause.start, c.clause.end, f"partner:{c.cue}", round(c.score, 3))
-            out.append(PartnerFact(province=c.province, partner=c.partner, evidence=ev))
+            out.append(PartnerFact(province=c.province, partner=c.partner, since=starts.get(key), evidence=ev))
         elif rejected is not None:
             top = ", ".join(model.explain(c.features)[:3])
             rejected.append(Rejected(section="partners", reason=f"score {c.score:.2f} < {model.threshold:.2f} "
@@ -284,3 +293,14 @@ def extract_partners(ctx: DocContext, rejected: list[Rejected] | None = None) ->
 
 def _list_only(text: str) -> bool:
     return not re.search(r"(?<![\wÀ-ỹ])(?:đã|sẽ|được|là|có|đang|tổ chức|triển khai|thực hiện)(?![\wÀ-ỹ])", text)
+
+
+def stated_start(ctx: DocContext, cl: Clause) -> str | None:
+    """The start of a relation the clause states (a date after an establishing verb), else None;
+    never the article's own date."""
+    for m in ESTABLISH.finditer(cl.text):
+        a = cl.start + m.end()
+        for d in ctx.dates_in(a, min(cl.end, a + 90)):
+            if d.end is None:
+                return d.start
+    return None
