@@ -174,8 +174,7 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ingest.read import read_all
-    from ingest.run import default_workers
-    from ingest.run import run
+    from ingest.run import default_workers, run
 
     s = settings()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,

@@ -184,6 +184,9 @@ def subject_provinces(article: CleanArticle, mentions: list[Mention]) -> list[En
     for m in mentions:
         if m.entity.type != "VietnameseProvince":
             continue
+        if re.search(r"(?:Lãnh sự|Đại sứ|Sứ quán|sứ quán|lãnh sự quán)[^,.;]{0,25}\stại\s+(?:TP\.?\s*|thành phố\s+)?$",
+                     article.text[max(0, m.start - 60):m.start]):
+            continue  # the seat of a foreign envoy's office ("Tổng Lãnh sự Úc tại TP Hồ Chí Minh")
         counts[m.entity.id] += 1
         first.setdefault(m.entity.id, m.start)
         ents[m.entity.id] = m.entity
