@@ -74,3 +74,15 @@ def loaded_store(data_dir: Path) -> Iterator[FalkorStore]:
     yield st
     st.clear()
     st.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_store(data_dir: Path) -> Iterator[FalkorStore]:
+    """The hand-written fixture graph (tests/fixtures/graph.json), shared read-only by query and API tests."""
+    from tests.fixture_graph import load_fixture
+
+    st = FalkorStore(load_settings(data_dir=data_dir, graph_name="fixture" + uuid.uuid4().hex[:8]))
+    load_fixture(st)
+    yield st
+    st.clear()
+    st.close()
