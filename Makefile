@@ -35,8 +35,8 @@ soak: setup  ## long reliability runs
 	$(BIN)/python -m pytest -m soak
 
 lint: setup
-	$(BIN)/ruff check graph ingest api tests bench
-	$(BIN)/mypy graph ingest api
+	$(BIN)/ruff check core graph ingest api cli tests bench
+	$(BIN)/mypy core graph ingest api cli
 
 train: setup  ## fit the partner relation scorer on samples + dev, write ingest/data/partner_model.json
 	$(BIN)/python -m ingest.learn

@@ -3,10 +3,10 @@ and every other section's rejected readings, so an analyst can see why a fact is
 
 from __future__ import annotations
 
+from core.models import RawArticle
 from ingest.clean import clean
 from ingest.extract.partners import candidates
 from ingest.learn import partner_model
-from ingest.models import RawArticle
 from ingest.pipeline import context, process
 
 

@@ -22,7 +22,7 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "partner_model.json"
 
 
 @dataclass
-class Model:
+class RelationScorer:
     weights: dict[str, float]
     intercept: float
     threshold: float = 0.5
@@ -43,9 +43,9 @@ class Model:
 
 
 @cache
-def partner_model(path: Path = MODEL_PATH) -> Model:
+def partner_model(path: Path = MODEL_PATH) -> RelationScorer:
     data = json.loads(path.read_text(encoding="utf-8"))
-    return Model(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"],
+    return RelationScorer(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"],
                  meta={k: v for k, v in data.items() if k not in ("weights", "intercept", "threshold")})
 
 
@@ -107,8 +107,8 @@ def _pair_f1(rows, probs, threshold: float) -> tuple[float, float, float]:
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
-def train_model(include_samples: bool = True, include_dev: list[str] | None = None, c: float = 0.5
-                ) -> tuple[Model, dict]:
+def train_model(include_samples: bool = True, include_dev: list[str] | None = None, c: float = 0.25
+                ) -> tuple[RelationScorer, dict]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
@@ -129,13 +129,14 @@ def train_model(include_samples: bool = True, include_dev: list[str] | None = No
                "train_pair_recall": round(r, 3), "train_pair_f1": round(f, 3)}
     meta = {"training_data_sha256": digest, "C": c, "trained_on": "samples + dev" if include_dev is None
             else f"samples + {len(include_dev)} dev articles", "metrics": metrics}
-    return Model(weights=weights, intercept=round(float(clf.intercept_[0]), 4), threshold=threshold, meta=meta), metrics
+    scorer_ = RelationScorer(weights=weights, intercept=round(float(clf.intercept_[0]), 4), threshold=threshold, meta=meta)
+    return scorer_, metrics
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
+    ap.add_argument("-C", type=float, default=0.25, help="inverse regularisation strength")
     a = ap.parse_args(argv)
     model, metrics = train_model(c=a.C)
     a.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -27,7 +27,7 @@ from typing import Any
 
 import yaml
 
-from ingest.fold import fold1
+from core.fold import fold1
 from ingest.tokens import Syl
 
 PATTERN_DIR = Path(__file__).parent / "patterns"

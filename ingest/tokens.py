@@ -15,8 +15,8 @@ import time
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-from ingest.fold import fold1
-from ingest.models import Mention, Sentence
+from core.fold import fold1
+from core.models import Mention, Sentence
 
 _PLAIN = re.compile(r"[\wÀ-ỹ’'.,-]*[\wÀ-ỹ]|[^\s\w]", re.UNICODE)
 _SYL = re.compile(r"\S+")

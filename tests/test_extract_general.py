@@ -1,6 +1,6 @@
 """What unseen articles break, on sentences written for these tests (not from any corpus)."""
 
-from ingest.models import RawArticle
+from core.models import RawArticle
 from ingest.pipeline import process
 
 

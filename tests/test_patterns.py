@@ -3,8 +3,8 @@ positive example matches it, each negative one does not."""
 
 import pytest
 
+from core.models import Sentence
 from ingest.matcher import PATTERN_DIR, find, patterns
-from ingest.models import Sentence
 from ingest.sentences import split
 from ingest.tokens import tokenise
 

@@ -50,7 +50,7 @@ def test_header_is_metadata_and_headline_is_text():
 
 
 def test_time_budget_degrades_to_plain_syllables():
-    from ingest.models import Sentence
+    from core.models import Sentence
     from ingest.tokens import tokenise
 
     text = "Tỉnh Quảng Trị hợp tác với tỉnh Savannakhet. " * 40

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import re
 
+from core.models import AgreementFact, Entity, Mention, PartnerFact, Rejected
 from ingest.extract.context import Clause, DocContext
 from ingest.extract.partners import PartnerFilter, partner_entity
 from ingest.matcher import Match, find
-from ingest.models import AgreementFact, Entity, Mention, PartnerFact, Rejected
 from ingest.numbers import parse_number
 
 KINDS = {"MoU", "InternationalAgreement", "CooperationAgreement", "CooperationMinutes", "WorkingMinutes",
@@ -103,7 +103,8 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
             if n.pattern.id in ("sign.cooperation", "sign.passive"):
                 sign = n
             if sign is None and governed_prev is not None and \
-                    re.fullmatch(r"[\s,]*(?:và|cùng)?\s*(?:\d{1,3}\s*)?", ctx.text[syls[governed_prev.end - 1].end:n_start]):
+                    re.fullmatch(r"\s*(?:cấp\s+[\wÀ-ỹ]+(?:,\s*[\wÀ-ỹ]+)?)?[\s,]*(?:và|cùng)?\s*(?:\d{1,3}\s*)?(?:bản\s*)?",
+                                 ctx.text[syls[governed_prev.end - 1].end:n_start]):
                 sign = governed_prev  # "đã ký 13 thỏa thuận hợp tác, 3 thỏa thuận quốc tế": one verb, a list
             passive = sign is None and next((s for s in signs if s.start >= n.end and s.start - n.end <= 5
                                              and "được" in ctx.text[n_end:syls[s.start].start]), None)

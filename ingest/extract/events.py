@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from graph.ids import fold
+from core.fold import fold_key
+from core.models import Entity, EventFact
 from ingest.extract.agreements import _longest
 from ingest.extract.context import Clause, DocContext
 from ingest.extract.partners import PartnerFilter, partner_entity
 from ingest.matcher import find
-from ingest.models import Entity, EventFact
 
 BOUNDARY = re.compile(r"\s(?:tại|từ|do|nhân dịp|nhân kỷ niệm|nhân ngày|vào|với|giữa|trong|nhằm|để|đã|sẽ|được|diễn ra|"
                       r"ngày|góp phần|và trao đổi|qua đó|đồng thời)\s|[;|]|\.\s|\.$|,\s(?=[a-zà-ỹ]+\s(?:các|hoạt động|đã|và))")
@@ -207,7 +207,7 @@ def _same(a: EventFact, b: EventFact) -> bool:
     da, db = a.date_start or "", b.date_start or ""
     if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
         return False
-    fa, fb = fold(a.name), fold(b.name)
+    fa, fb = fold_key(a.name), fold_key(b.name)
     ta, tb = set(fa.split()), set(fb.split())
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
     ra = SequenceMatcher(None, fa, fb).ratio()

@@ -16,14 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from core.fold import fold1
+from core.models import Entity, Mention, PartnerFact, Rejected
 from ingest.extract.context import GOV_KINDS, REPRESENTATION_KINDS, Clause, DocContext
-from ingest.fold import fold1
 from ingest.gazetteer import gazetteer
 from ingest.matcher import find
-from ingest.models import Entity, Mention, PartnerFact, Rejected
 
 PREV_WORDS = {"tại", "ở", "sang", "đến", "tới", "thăm", "về", "qua", "phía", "của", "với", "và", "giữa", "cùng",
-              "nước", "tỉnh", "bang", "thành", "các", "đoàn", "quán", "sự", "thuộc", "từ", "trên", "khắp", "bạn"}
+              "nước", "tỉnh", "bang", "thành", "phố", "vùng", "quận", "huyện", "đồng", "các", "đoàn", "quán", "sự",
+              "thuộc", "từ", "trên", "khắp", "bạn"}
 LOCATION_BEFORE = re.compile(r"(?:\btại|\bở|\bthăm|\bsang|\bđến|\bvề|\btới|\bqua|\bkhắp)\s+(?:các\s+|tỉnh\s+|nước\s+)?$",
                              re.IGNORECASE)
 SET_BEFORE = re.compile(r"(?:(?:các|một số|những|nhiều)\s+)?(?:tỉnh|địa phương|vùng|thành phố|bang|khu vực)"
@@ -42,6 +43,7 @@ MODAL = re.compile(r"(?<![\wÀ-ỹ])(?:chưa|không|sẽ|dự kiến|đề xuấ
 # a stated start: "kết nghĩa từ năm 1994", "thiết lập quan hệ năm 2008", "ký kết … tháng 12/2017"
 ESTABLISH = re.compile(r"(?:kết nghĩa|thiết lập quan hệ|xác lập quan hệ|thiết lập|ký kết|kí kết|kết nối quan hệ|"
                        r"quan hệ hữu nghị|chính thức trở thành)", re.IGNORECASE)
+DELEGATION_OF = re.compile(r"(?:[Đđ]oàn|phái đoàn)(?:\s+[\wÀ-ỹ]+){0,4}\s+của(?:\s+[\wÀ-ỹ]+){0,5}\s*$")
 CUE_GROUPS = ("cooperate", "agreement", "visit", "aid", "invest", "mechanism", "envoy", "event", "market", "treaty")
 
 
@@ -136,7 +138,9 @@ class PartnerFilter:
     def set_of_localities(self, m: Mention) -> bool:
         """"các tỉnh (nước) Lào" names Lao provinces, not Laos."""
         set_match = SET_BEFORE.search(self.head(m))
-        return bool(set_match and re.search(r"tỉnh|thành phố|bang", set_match.group(0)))
+        # a set needs its plural ("các tỉnh Lào"); "thành phố Seongnam" is the head noun of one name
+        return bool(set_match and re.search(r"tỉnh|thành phố|bang", set_match.group(0))
+                    and re.match(r"(?:các|một số|những|nhiều)\s", set_match.group(0)))
 
     def unnamed_of(self, m: Mention) -> bool:
         """"các địa phương của Thái Lan", "đối tác Hàn Quốc": the country stands for its unnamed parties."""
@@ -229,10 +233,15 @@ def candidates(ctx: DocContext) -> list[Candidate]:
                     best[g] = d
                 if c.end <= span[0]:
                     f[f"cue_before:{g}"] = 1.0
+            # a cue before "tại/ở/sang X" governs the venue or destination phrase, not X as a party
+            venue = filt.location_before(m)
+            pre = "venue_cue" if venue else "cue"
             for g, d in best.items():
-                f[f"cue:{g}"] = 1.0
-                f[f"cue:{g}:{_bucket(d)}"] = 1.0
-            if not any(g in best for g in CUE_GROUPS[:8]):
+                f[f"{pre}:{g}"] = 1.0
+                f[f"{pre}:{g}:{_bucket(d)}"] = 1.0
+            if DELEGATION_OF.search(ctx.text[max(0, filt.list_start(m) - 70):filt.list_start(m)]):
+                f["delegation_of"] = 1.0  # "đoàn công tác của Hội đồng thành phố X": X sends the delegation
+            if venue or not any(g in best for g in CUE_GROUPS[:8]):
                 f["cue:none"] = 1.0
             prev = toks.syls[span[0] - 1].lower if span[0] > 0 else ""
             f[f"prev:{prev if prev in PREV_WORDS else 'other'}"] = 1.0
