@@ -7,7 +7,7 @@ from core.models import ArticleFacts, CleanArticle, DocumentInfo, RawArticle, Re
 from ingest.clean import clean
 from ingest.extract.agreements import extract_agreements
 from ingest.extract.context import DocContext, subject_provinces
-from ingest.extract.events import extract_events
+from ingest.extract.events import extract_events, signing_events
 from ingest.extract.figures import extract_figures
 from ingest.extract.partners import extract_partners
 from ingest.extract.people import extract_people
@@ -55,7 +55,7 @@ def process(raw: RawArticle, model: object | None = None, budget_s: float | None
                                        "fact can be attributed", text=(article.title or article.text[:80])))
     facts.partners = extract_partners(ctx, facts.rejected)
     facts.agreements = extract_agreements(ctx, facts.partners, facts.rejected)
-    facts.events = extract_events(ctx)
+    facts.events = signing_events(ctx, facts.agreements, extract_events(ctx))
     facts.observations = extract_figures(ctx, facts.rejected)
     facts.people = extract_people(ctx)
     return facts

@@ -42,6 +42,24 @@ def _name(text: str, start: int, *, visit: bool = False) -> str:
     return " ".join(words[:36 if visit else 24]).rstrip(" ,:-–")
 
 
+LEAD = re.compile(r"^(?:(?:[Tt]ại|[Ởở])\s+[^,]{2,40},\s*|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Chiều nay|Sáng nay)"
+                  r"[^,]{0,20},\s*)+")
+LED_BY = re.compile(r"\s*,?\s+do\s+[^;]{3,120}?\s(?:làm trưởng đoàn|dẫn đầu|làm trưởng|chủ trì)(?=[\s,.;]|$)")
+SEAT = re.compile(r"\s+tại\s+(?:TP\.?|Thành phố|thành phố)\s+Hồ Chí Minh|\s+tại\s+Việt Nam|\s+tại\s+Hà Nội")
+
+
+def describe(text: str, words: int = 28) -> str:
+    """A short description of an occasion in the text's words: who did what with whom, without the
+    leading time and place, who led the delegation, an envoy's seat or bracketed asides."""
+    t = LEAD.sub("", text.strip())
+    t = LED_BY.sub("", t)
+    t = SEAT.sub("", t)
+    t = re.sub(r"\s*\([^)]*\)", "", t)
+    t = re.split(r"[;.](?:\s|$)|,\s(?:nhằm|để|qua đó|góp phần|đồng thời)\s", t)[0]
+    t = " ".join(t.split()[:words]).rstrip(" ,:-–")
+    return t[:1].upper() + t[1:]
+
+
 def extract_events(ctx: DocContext) -> list[EventFact]:
     if not ctx.subject:
         return []
@@ -49,9 +67,17 @@ def extract_events(ctx: DocContext) -> list[EventFact]:
     filt = PartnerFilter(ctx)
     out: list[EventFact] = []
     for cl in ctx.clauses:
-        fact = _visit(ctx, cl, prov, filt) or _named(ctx, cl, prov, filt) or _reception(ctx, cl, prov, filt)
-        if fact is None:
-            continue
+        visit = _visit(ctx, cl, prov, filt)
+        named = _named(ctx, cl, prov, filt)
+        facts = ([visit] if visit else []) + named if (visit or named) else \
+            [f for f in [_reception(ctx, cl, prov, filt)] if f]
+        for fact in facts:
+            _add(ctx, out, fact)
+    return out
+
+
+def _add(ctx: DocContext, out: list[EventFact], fact: EventFact) -> None:
+    if True:
         dup = next((k for k, o in enumerate(out) if _same(fact, o)), None)
         if dup is None:
             out.append(fact)
@@ -59,7 +85,6 @@ def extract_events(ctx: DocContext) -> list[EventFact]:
                 ctx.article.title_end and out[dup].evidence.start < ctx.article.to_original(
                     ctx.article.title_end, ctx.article.title_end)[0]):
             out[dup] = fact  # the more precise date wins, and the body over the headline
-    return out
 
 
 def _participants(ctx: DocContext, a: int, b: int, filt: PartnerFilter) -> list[Entity]:
@@ -79,8 +104,23 @@ def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None
     if own:  # the most precise date the clause gives ("năm 2023 … từ 17-19/11/2023" is 17-19/11)
         best = max(own, key=lambda d: (len(d.start), d.end is not None))
         return best.start, best.end
-    y = re.search(r"\b((?:19|20)\d{2})\b", name)
-    return (y.group(1) if y else ctx.year_context(pos)), None
+    # no date of its own: the year the paragraph states before it ("Năm 2023, … đón tiếp đoàn …"), else
+    # none — never a year from elsewhere in the text
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    years = [d for d in ctx.dates_in(line_start, pos) if len(d.start) == 4]
+    if not years and ctx.article.title:  # a headline's year covers the whole report ("… điểm sáng năm 2023")
+        first_end = ctx.text.find("\n")
+        if ctx.text[:max(first_end, 0)].strip() == ctx.article.title.strip() or ctx.article.title_end:
+            years = [d for d in ctx.dates_in(0, first_end if first_end > 0 else 0) if len(d.start) == 4]
+    if years:
+        return years[-1].start, None
+    # an undated report about one year: the year it names most, when that is also its latest
+    stated = [d.start[:4] for d in ctx.dates]
+    if not ctx.article.published and stated:
+        common = max(set(stated), key=stated.count)
+        if common == max(stated):
+            return common, None
+    return None, None
 
 
 def _place(ctx: DocContext, cl: Clause, after: int) -> tuple[str | None, Entity | None]:
@@ -97,17 +137,24 @@ def _place(ctx: DocContext, cl: Clause, after: int) -> tuple[str | None, Entity 
     return place, ent
 
 
-def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
+def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> list[EventFact]:
     toks = ctx.tokens
     syls = toks.syls
     i, j = toks.syl_range(cl.start, cl.end)
     found = find("events", syls, i, j)
     intros = [m for m in found if m.pattern.produces == "intro"]
+    out: list[EventFact] = []
+    taken_until = -1
     for h in _longest([m for m in found if m.pattern.id.startswith("head.")]):
+        if syls[h.start].start < taken_until:
+            continue  # inside the name of the occasion before ("Lễ kỷ niệm … Hội nghị")
         head = syls[h.start]
         introduced = any(x.end <= h.start and h.start - x.end <= 2 for x in intros)
         if not head.text[:1].isupper() and not introduced:
             continue  # "các hội nghị", "hội nghị" in passing: no particular occasion
+        nxt = syls[h.end].lower if h.end < j else ""
+        if not head.text[:1].isupper() and (nxt in {",", ".", ";", "này", "có", "đã", "là", "được", "với", "và", ""}):
+            continue  # "dự hội nghị, …": the occasion told before, not a new one
         if PLURAL.search(ctx.text[cl.start:head.start]):
             continue
         rel = head.start - cl.start
@@ -129,10 +176,11 @@ def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
         place, place_ent = _place(ctx, cl, pos)
         ev = ctx.evidence(pos, cl.end, f"event:{h.pattern.id}", 0.8)
         parts = _participants(ctx, cl.start, cl.end, filt)
-        return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
-                         place_entity=place_ent, participants=[p.name for p in parts], participant_entities=parts,
-                         evidence=ev)
-    return None
+        out.append(EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
+                             place_entity=place_ent, participants=[p.name for p in parts], participant_entities=parts,
+                             evidence=ev))
+        taken_until = head.start + len(name)
+    return out
 
 
 def _reception(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
@@ -141,14 +189,17 @@ def _reception(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -
     syls = toks.syls
     i, j = toks.syl_range(cl.start, cl.end)
     verbs = [m for m in find("events", syls, i, j) if m.pattern.id.startswith("visit.")]
+    if verbs and find("agreements", syls, i, j, only={"hedge"}):
+        return None  # "đề xuất …", "mong muốn …": no occasion took place
     if not verbs or re.search(r"(?<![\wÀ-ỹ])(?:hằng năm|hàng năm|thường xuyên|nhiều đoàn|các đoàn)(?![\wÀ-ỹ])",
                               cl.text, re.IGNORECASE):
         return None  # habitual statements are not events
     parts = _participants(ctx, cl.start, cl.end, filt)
     foreign = [p for p in parts if p.type != "VietnameseProvince"]
     envoy = find("partners", syls, i, j, only={"envoy"})
-    if not foreign or not (envoy or any(p.type != "Country" for p in foreign)):
-        return None
+    localities = [p for p in foreign if p.type == "ForeignLocality"]
+    if not foreign or not (envoy or localities):
+        return None  # a company "khảo sát" or "làm việc" is business, not a reception
     v = verbs[0]
     kind = v.pattern.produces
     a = cl.start
@@ -157,12 +208,9 @@ def _reception(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -
         a += lead.end()
     last = max((m.end for m in ctx.mentions_in(syls[v.start].start, cl.end) if ctx.is_foreign(m.entity)),
                default=syls[v.end - 1].end)
-    name = ctx.text[a:last]
-    words = name.split()
-    name = " ".join(words[:30]).rstrip(" ,:-–")
+    name = describe(ctx.text[a:last])
     if not name:
         return None
-    name = name[0].upper() + name[1:]
     start, end = _dates(ctx, cl, name, a)
     return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=prov.name,
                      place_entity=prov, participants=[p.name for p in parts], participant_entities=parts,
@@ -190,12 +238,13 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
             return None
     else:
         return None
-    name = _name(cl.text, m.start("who"), visit=True)
-    name = name[0].upper() + name[1:]
+    if kind == "Visit" and re.search(r"(?<![\wÀ-ỹ])hội đàm(?![\wÀ-ỹ])", cl.text):
+        kind = "Talks"
+    name = describe(cl.text[m.start("who"):])
     start, end = _dates(ctx, cl, name, a)
-    place = prov.name if kind == "Visit" else "; ".join(p.name for p in participants)
+    place = prov.name if kind != "Delegation" else "; ".join(p.name for p in participants)
     return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
-                     place_entity=prov if kind == "Visit" else None,
+                     place_entity=prov if kind != "Delegation" else None,
                      participants=[p.name for p in participants], participant_entities=participants,
                      evidence=ctx.evidence(a, cl.end, f"event:{kind.lower()}", 0.75))
 
@@ -215,3 +264,27 @@ def _same(a: EventFact, b: EventFact) -> bool:
         {e.id for e in b.participant_entities if e.type != "VietnameseProvince"}
     return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
                                             bool(shared) and (da == db or len(da) < 10 or len(db) < 10))
+
+
+def signing_events(ctx: DocContext, agreements: list, events: list[EventFact]) -> list[EventFact]:
+    """A signing dated to the day is one `Signing` event; talks or a visit that day with the same
+    partner ended in it, so they are that one event (the guidelines)."""
+    out = list(events)
+    for a in agreements:
+        if a.status != "signed" or not a.date or len(a.date) != 10 or a.partner is None:
+            continue
+        partner_ids = {a.partner.id, *(e.id for e in a.party_entities)}
+        if any(e.kind == "Signing" and e.date_start == a.date for e in out):
+            continue
+        merged = [e for e in out if e.kind in ("Visit", "Talks", "Other") and e.date_start == a.date
+                  and partner_ids & {p.id for p in e.participant_entities}]
+        for e in merged:
+            out.remove(e)
+        ents = list(({p.id: p for e in merged for p in e.participant_entities} | {a.partner.id: a.partner}).values())
+        name = describe(a.evidence.text)
+        out.append(EventFact(province=a.province, kind="Signing", name=name, date_start=a.date, date_end=None,
+                             place=merged[0].place if merged else None,
+                             place_entity=merged[0].place_entity if merged else None,
+                             participants=[p.name for p in ents], participant_entities=ents,
+                             evidence=a.evidence.model_copy(update={"rule": "event:signing-from-agreement"})))
+    return out
