@@ -80,8 +80,9 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
         resolved = _resolve_year(d, mo, ref, future)
         if resolved is None and years:
             # an undated article: the year the text states for that passage (the nearest, within a paragraph or two)
-            dist, y = min((abs(p - m.start()), y) for p, y in years)
-            resolved = int(y) if dist <= 400 else None
+            dist, y, at = min((abs(p - m.start()), y, p) for p, y in years)
+            between = text[min(at, m.start()):max(at, m.start())]
+            resolved = int(y) if dist <= 300 and between.count("\n") <= 2 else None
         day = valid_date(resolved, mo, d) if resolved else None
         add(DateSpan(day, None, m.start(), m.end()) if day else None)
     for m in _YEAR.finditer(text):

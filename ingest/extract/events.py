@@ -251,9 +251,9 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
 
 def _same(a: EventFact, b: EventFact) -> bool:
     """The same event told twice (a caption and the body, or a visit to attend it)."""
-    if (a.date_start or "")[:4] != (b.date_start or "")[:4]:
-        return False
     da, db = a.date_start or "", b.date_start or ""
+    if da and db and da[:4] != db[:4]:
+        return False  # an undated retelling may be the same occasion; two different dates are not
     if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
         return False
     fa, fb = fold_key(a.name), fold_key(b.name)
