@@ -39,9 +39,12 @@ def test_co_signing_provinces_each_get_the_agreement():
     assert len(provinces) >= 3
 
 
-def test_rejected_partner_candidates_carry_their_score():
+def test_rejected_partner_candidates_carry_their_rule_or_score():
     f = facts("Tỉnh Bình Định hợp tác với tỉnh Champasak (Lào).")
-    assert "LA-CH" in partner_ids(f)
+    assert partner_ids(f) == {"LA-CH"}
+    assert any(r.section == "partners" and r.reason.startswith("rule:locator") for r in f.rejected)
+    f = facts("Tỉnh Bình Định có nhiều lao động làm việc tại Nhật Bản.")
+    assert partner_ids(f) == set()
     assert any(r.section == "partners" and r.reason.startswith("score") for r in f.rejected)
 
 

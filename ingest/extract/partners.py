@@ -176,7 +176,22 @@ def _bucket(d: int) -> str:
     return "0-3" if d <= 3 else "4-8" if d <= 8 else "9-20" if d <= 20 else "21+"
 
 
-def candidates(ctx: DocContext) -> list[Candidate]:
+LANGUAGE_BEFORE = re.compile(r"(?:thứ tiếng|tiếng|ngôn ngữ|bản dịch)\s*:?\s*$", re.IGNORECASE)
+
+
+def structural_veto(ctx: DocContext, filt: PartnerFilter, m: Mention) -> str | None:
+    """What the guidelines exclude by the shape of the text alone, whatever the cues: a name that
+    only locates the mention before it ("Savannakhet (Lào)", "Seongnam, tỉnh Gyeonggi-do") and a
+    language ("bằng các thứ tiếng: Anh, Pháp"). Everything else is the scorer's to weigh."""
+    if filt.is_locator(m):
+        return "rule:locator (only places the name before it)"
+    ls = filt.list_start(m)
+    if LANGUAGE_BEFORE.search(ctx.text[max(0, ls - 30):ls]):
+        return "rule:language (a language, not a party)"
+    return None
+
+
+def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[Candidate]:
     if not ctx.subjects:
         return []
     filt = PartnerFilter(ctx)
@@ -211,6 +226,11 @@ def candidates(ctx: DocContext) -> list[Candidate]:
         for m in ms:
             span = ctx.syl_span(m)
             if span is None:
+                continue
+            veto = structural_veto(ctx, filt, m)
+            if veto:
+                if rejected is not None:
+                    rejected.append(Rejected(section="partners", reason=veto, text=f"{m.surface}: {cl.text[:120]}"))
                 continue
             e = m.entity
             partner = partner_entity(m)
@@ -252,7 +272,7 @@ def candidates(ctx: DocContext) -> list[Candidate]:
                 pm = ctx.previous_mention(m)
                 f["in_parens_after_name" if pm and pm.end <= cl.start + opened and
                   not ctx.text[pm.end:cl.start + opened].strip() else "in_parens"] = 1.0
-            for name, hit in (("locator", filt.is_locator(m)), ("dash_pair", filt.dash_paired(m)),
+            for name, hit in (("dash_pair", filt.dash_paired(m)),
                               ("vn_pair", bool(VN_PAIR.search(ctx.text[max(0, m.start - 12):m.start]))),
                               ("quoted", filt.in_quotes(m)), ("location_before", filt.location_before(m)),
                               ("in_title", filt.in_title(m)), ("set_of_localities", filt.set_of_localities(m)),
@@ -274,7 +294,7 @@ def extract_partners(ctx: DocContext, rejected: list[Rejected] | None = None) ->
     from ingest.learn import partner_model
 
     model = ctx.model if ctx.model is not None else partner_model()
-    cands = candidates(ctx)
+    cands = candidates(ctx, rejected)
     best: dict[tuple[str, str], Candidate] = {}
     for c in cands:
         c.score = model.score(c.features)
