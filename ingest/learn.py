@@ -107,7 +107,7 @@ def _pair_f1(rows, probs, threshold: float) -> tuple[float, float, float]:
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
-def train_model(include_samples: bool = True, include_dev: list[str] | None = None, c: float = 2.0
+def train_model(include_samples: bool = True, include_dev: list[str] | None = None, c: float = 0.5
                 ) -> tuple[RelationScorer, dict]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -136,7 +136,7 @@ def train_model(include_samples: bool = True, include_dev: list[str] | None = No
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("-C", type=float, default=2.0, help="inverse regularisation strength")
+    ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     a = ap.parse_args(argv)
     model, metrics = train_model(c=a.C)
     a.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

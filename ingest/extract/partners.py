@@ -176,6 +176,10 @@ def _bucket(d: int) -> str:
     return "0-3" if d <= 3 else "4-8" if d <= 8 else "9-20" if d <= 20 else "21+"
 
 
+HEAD_NOUNS = {"tỉnh", "thành", "phố", "tp", "tp.", "bang", "tiểu", "vùng", "quận", "huyện", "khu", "hạt", "chính",
+              "quyền", "thủ", "đô", "đô thành", "châu"}
+ENVOY_BEFORE = re.compile(r"(?:[Đđ]ại sứ|[Ll]ãnh sự|[Ss]ứ quán|[Ll]ãnh sự quán|[Tt]ham tán)(?:\s+(?:quán|đặc mệnh toàn quyền))?"
+                          r"(?:\s+các nước)?\s+$")
 LANGUAGE_BEFORE = re.compile(r"(?:thứ tiếng|tiếng|ngôn ngữ|bản dịch)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -185,6 +189,8 @@ def structural_veto(ctx: DocContext, filt: PartnerFilter, m: Mention) -> str | N
     language ("bằng các thứ tiếng: Anh, Pháp"). Everything else is the scorer's to weigh."""
     if filt.is_locator(m):
         return "rule:locator (only places the name before it)"
+    if m.entity.type == "Country" and VN_PAIR.search(ctx.text[max(0, m.start - 12):m.start]):
+        return "rule:national-pair ('Việt Nam – X' names the two countries' relation)"
     ls = filt.list_start(m)
     if LANGUAGE_BEFORE.search(ctx.text[max(0, ls - 30):ls]):
         return "rule:language (a language, not a party)"
@@ -263,8 +269,17 @@ def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[
                 f["delegation_of"] = 1.0  # "đoàn công tác của Hội đồng thành phố X": X sends the delegation
             if venue or not any(g in best for g in CUE_GROUPS[:8]):
                 f["cue:none"] = 1.0
-            prev = toks.syls[span[0] - 1].lower if span[0] > 0 else ""
-            f[f"prev:{prev if prev in PREV_WORDS else 'other'}"] = 1.0
+            # the word before the name and its head noun ("sang tỉnh X", "của Hội đồng thành phố X")
+            k = span[0] - 1
+            while k >= 0 and toks.syls[k].lower in HEAD_NOUNS:
+                k -= 1
+            if k < span[0] - 1:
+                f["has_head_noun"] = 1.0
+            prev = toks.syls[k].lower if k >= 0 else ""
+            if ENVOY_BEFORE.search(ctx.text[max(0, m.start - 30):m.start]):
+                f["envoy_of"] = 1.0  # "Tổng Lãnh sự Úc", "Đại sứ quán các nước Nhật Bản": the envoy's country
+            else:
+                f[f"prev:{prev if prev in PREV_WORDS else 'other'}"] = 1.0
             between = ctx.text[cl.start:m.start]
             f["commas_before>2"] = 1.0 if between.count(",") > 2 else 0.0
             if between.count("(") > between.count(")"):
@@ -273,7 +288,6 @@ def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[
                 f["in_parens_after_name" if pm and pm.end <= cl.start + opened and
                   not ctx.text[pm.end:cl.start + opened].strip() else "in_parens"] = 1.0
             for name, hit in (("dash_pair", filt.dash_paired(m)),
-                              ("vn_pair", bool(VN_PAIR.search(ctx.text[max(0, m.start - 12):m.start]))),
                               ("quoted", filt.in_quotes(m)), ("location_before", filt.location_before(m)),
                               ("in_title", filt.in_title(m)), ("set_of_localities", filt.set_of_localities(m)),
                               ("unnamed_of", filt.unnamed_of(m)), ("modal", modal), ("caption", caption),
