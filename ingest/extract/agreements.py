@@ -178,7 +178,7 @@ def _scope_end(ctx: DocContext, cl: Clause) -> int:
     """A list-only clause after a signing clause continues it ("…; Chính quyền vùng X (nước Y);")."""
     end = cl.end
     clauses = ctx.clauses
-    k = clauses.index(cl)
+    k = ctx.clause_index(cl)
     for nxt in clauses[k + 1:]:
         if nxt.sentence is cl.sentence and not re.search(r"(?<![\wÀ-ỹ])(?:đã|sẽ|được|là|có)(?![\wÀ-ỹ])", nxt.text) \
                 and not re.search(r"(?i)thỏa thuận|bản ghi nhớ|biên bản", nxt.text):

@@ -122,6 +122,13 @@ class DocContext:
                     out.append(Clause(a, b, self.text[a:b], s))
         return out
 
+    @cached_property
+    def _clause_pos(self) -> dict[int, int]:
+        return {id(c): k for k, c in enumerate(self.clauses)}
+
+    def clause_index(self, cl: Clause) -> int:
+        return self._clause_pos[id(cl)]
+
     # -- dates ---------------------------------------------------------------------------------
     @cached_property
     def dates(self) -> list[DateSpan]:

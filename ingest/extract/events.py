@@ -10,7 +10,8 @@ own (ranges, day-month resolved against the article date), else the year context
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from core.fold import fold_key
 from core.models import Entity, EventFact
@@ -69,11 +70,17 @@ def extract_events(ctx: DocContext) -> list[EventFact]:
     for cl in ctx.clauses:
         visit = _visit(ctx, cl, prov, filt)
         named = _named(ctx, cl, prov, filt)
+        if visit:  # "đoàn … sang thăm, làm việc và tổ chức hội nghị …": the trip is the occasion
+            named = [e for e in named if _capitalised_in_text(ctx, e)]
         facts = ([visit] if visit else []) + named if (visit or named) else \
             [f for f in [_reception(ctx, cl, prov, filt)] if f]
         for fact in facts:
             _add(ctx, out, fact)
     return out
+
+
+def _capitalised_in_text(ctx: DocContext, e: EventFact) -> bool:
+    return ctx.article.original[e.evidence.start:e.evidence.start + 1].isupper()
 
 
 def _add(ctx: DocContext, out: list[EventFact], fact: EventFact) -> None:
@@ -118,7 +125,7 @@ def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None
     stated = [d.start[:4] for d in ctx.dates]
     if not ctx.article.published and stated:
         common = max(set(stated), key=stated.count)
-        if common == max(stated):
+        if int(common) >= int(max(stated)) - 2:
             return common, None
     return None, None
 
@@ -259,10 +266,10 @@ def _same(a: EventFact, b: EventFact) -> bool:
     fa, fb = fold_key(a.name), fold_key(b.name)
     ta, tb = set(fa.split()), set(fb.split())
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
-    ra = SequenceMatcher(None, fa, fb).ratio()
+    ra = fuzz.ratio(fa, fb) / 100  # the C implementation: events are compared pairwise
     shared = {e.id for e in a.participant_entities if e.type != "VietnameseProvince"} & \
         {e.id for e in b.participant_entities if e.type != "VietnameseProvince"}
-    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
+    return ra >= 0.55 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
                                             bool(shared) and (da == db or len(da) < 10 or len(db) < 10))
 
 

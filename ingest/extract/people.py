@@ -15,6 +15,7 @@ import re
 from core.ids import slug
 from core.models import Entity, PersonFact
 from ingest.extract.context import DocContext
+from ingest.spans import Spans
 
 SURNAMES = frozenset([
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -66,11 +67,11 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 def extract_people(ctx: DocContext) -> list[PersonFact]:
     text = ctx.text
-    spans = [(m.start, m.end) for m in ctx.mentions]
+    spans = Spans([(m.start, m.end) for m in ctx.mentions])
     out: dict[str, PersonFact] = {}
 
     def overlaps(a: int, b: int) -> bool:
-        return any(not (b <= x or a >= y) for x, y in spans)
+        return not spans.free(a, b)
 
     for start, end, tokens in _runs(text):
         # within a run, a name is its tail led by a family name (Vietnamese) or a foreign-looking tail
