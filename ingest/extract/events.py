@@ -124,7 +124,7 @@ def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None
     # an undated report about one year: the year it names most, when that is also its latest
     stated = [d.start[:4] for d in ctx.dates]
     if not ctx.article.published and stated:
-        common = max(set(stated), key=stated.count)
+        common = max(sorted(set(stated)), key=lambda y: (stated.count(y), y))  # ties: the later year, every run
         if int(common) >= int(max(stated)) - 2:
             return common, None
     return None, None

@@ -11,6 +11,7 @@ the same clause ("Giám đốc Sở Ngoại vụ Trần Công Phú", "lãnh tụ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.ids import slug
 from core.models import Entity, PersonFact
@@ -141,14 +142,20 @@ def _authors(ctx: DocContext, out: dict[str, PersonFact]) -> None:
                                evidence=ctx.evidence(s, s + len(name), "person:author", 0.7))
 
 
+@lru_cache(maxsize=4096)
+def _lookup_org(org: str) -> list:
+    from ingest.gazetteer import gazetteer
+
+    return gazetteer().lookup(org, limit=1)
+
+
 def _org_entity(ctx: DocContext, org: str | None) -> Entity | None:
     """The body a role belongs to: a curated organisation when the name is known, else a new one; a
     provincial body named without its province ("UBND tỉnh") belongs to the article's province."""
     if not org or len(org.split()) < 2:
         return None
-    from ingest.gazetteer import gazetteer
 
-    found = gazetteer().lookup(org, limit=1)
+    found = _lookup_org(org)
     if found and found[0][1] >= 1.0 and found[0][0].entity.type == "Organization":
         return found[0][0].entity
     name = org
