@@ -82,7 +82,7 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
             # an undated article: the year the text states for that passage (the nearest, within a paragraph or two)
             dist, y, at = min((abs(p - m.start()), y, p) for p, y in years)
             between = text[min(at, m.start()):max(at, m.start())]
-            resolved = int(y) if dist <= 300 and between.count("\n") <= 2 else None
+            resolved = int(y) if dist <= 400 and between.count("\n") <= 1 else None
         day = valid_date(resolved, mo, d) if resolved else None
         add(DateSpan(day, None, m.start(), m.end()) if day else None)
     for m in _YEAR.finditer(text):
