@@ -124,6 +124,9 @@ def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None
     # an undated report about one year states it in its lead ("Năm 2023 là năm …")
     if not ctx.article.published:
         body = ctx.article.title_end
+        first_end = ctx.text.find("\n")
+        if not body and ctx.article.title and first_end > 0 and ctx.text[:first_end].strip() == ctx.article.title.strip():
+            body = first_end + 1  # the headline is the first line; the lead follows it
         lead_end = ctx.text.find("\n", body)
         lead = ctx.dates_in(body, lead_end if lead_end > 0 else len(ctx.text))
         if lead and len(lead[0].start) == 4 and re.match(r"\s*(?:Năm|Trong năm)\s", ctx.text[body:lead[0].pos + 5]):
@@ -276,7 +279,7 @@ def _same(a: EventFact, b: EventFact) -> bool:
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
     ra = fuzz.ratio(fa, fb) / 100  # the C implementation: events are compared pairwise
     shared = _parties(a) & _parties(b)
-    return ra >= 0.55 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
+    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
                                             bool(shared) and (da == db or len(da) < 10 or len(db) < 10))
 
 
