@@ -29,11 +29,12 @@ read-write under an exclusive one (graph/locks.py), each only for the operation 
 from __future__ import annotations
 
 import json
+import logging
 import os
 import shutil
 import time
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -42,12 +43,13 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from graph.errors import StoreUnavailable
+from graph.errors import ProvkgError, StoreUnavailable
 from graph.locks import RWLock
 from graph.rdf import EXPORT_TIMEOUT_MS, RdfMapping, Triple, graph_triples, mapping, nt_term, ox_triples
 from graph.settings import Settings
 from graph.store import GraphStore
 
+log = logging.getLogger("provkg.sparql")
 WD_ENTITY = "http://www.wikidata.org/entity/"
 P190 = "http://www.wikidata.org/prop/direct/P190"
 OWL_SAME_AS = "http://www.w3.org/2002/07/owl#sameAs"
@@ -301,8 +303,9 @@ class Mirror:
                 triples.extend(m.node_triples(s, node["labels"], node["properties"]))
         if facts:
             ids = sorted(facts.values())
-            for q in ("UNWIND $ids AS id MATCH (a:Entity {id: id})-[r]->(b:Entity) RETURN a.id, labels(a), type(r), b.id, labels(b)",
-                      "UNWIND $ids AS id MATCH (b:Entity {id: id})<-[r]-(a:Entity) RETURN a.id, labels(a), type(r), b.id, labels(b)"):
+            ret = "RETURN a.id, labels(a), type(r), b.id, labels(b)"
+            for q in (f"UNWIND $ids AS id MATCH (a:Entity {{id: id}})-[r]->(b:Entity) {ret}",
+                      f"UNWIND $ids AS id MATCH (b:Entity {{id: id}})<-[r]-(a:Entity) {ret}"):
                 triples.extend(self._edges(graph, q, {"ids": ids}, touched))
         if entities:
             # typed, not filtered on the target's labels: a label test per edge was 100x slower on FalkorDB
@@ -378,3 +381,21 @@ def _count(st: ox.Store, query: str) -> int:
 def wait_ready(mirror: Mirror, graph: GraphStore) -> SyncStats:
     """Bring the mirror up to date (API start, CLI queries): build it or repair what drifted."""
     return mirror.repair(graph)
+
+
+def ingest_hook(settings: Settings, graph: GraphStore) -> Callable[[str], object]:
+    """What the loader calls after each article: sync the mirror, never fail the load.
+
+    A failed sync leaves the document's content hash in the mirror behind the graph's, so the next
+    `repair` (API start, `provkg sparql-sync --changed`) redoes it.
+    """
+    mirror = Mirror(settings)
+
+    def after_load(doc_id: str) -> object:
+        try:
+            return mirror.sync_document(graph, doc_id)
+        except (ProvkgError, OSError) as exc:
+            log.warning("SPARQL mirror not synced for %s (repaired on the next start): %s", doc_id, exc)
+            return None
+
+    return after_load
