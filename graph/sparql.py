@@ -35,7 +35,7 @@ import shutil
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -47,6 +47,7 @@ from graph.errors import ProvkgError, StoreUnavailable
 from graph.locks import RWLock
 from graph.rdf import EXPORT_TIMEOUT_MS, RdfMapping, Triple, graph_triples, mapping, nt_term, ox_triples
 from graph.settings import Settings
+from graph.sparql_exec import Reader, built_state, reading
 from graph.store import GraphStore
 
 log = logging.getLogger("provkg.sparql")
@@ -72,19 +73,13 @@ class SyncStats:
     seconds: float = 0.0
 
 
-@dataclass
-class Reader:
-    store: ox.Store | None
-
-
 class Mirror:
     """The on-disk SPARQL store of one data dir."""
 
     def __init__(self, settings: Settings, root: Path | None = None) -> None:
         self.settings = settings
-        self.root = root or settings.data_path / "sparql"
+        self.root = root or settings.data_path / "sparql" / settings.graph_name
         self.path = self.root / "store"
-        self.state_file = self.root / "state.json"
         self.lock = RWLock(self.root)
         self.m: RdfMapping = mapping(settings)
         self.fact_segments = {self.m.segment_of[lab] for lab in FACT_SIDE if lab in self.m.segment_of}
@@ -95,32 +90,13 @@ class Mirror:
                                        and "Entity" not in r.domain)
 
     # -- access ------------------------------------------------------------------------------
-    def state(self) -> dict[str, Any] | None:
-        try:
-            state: dict[str, Any] = json.loads(self.state_file.read_text())
-        except (OSError, ValueError):
-            return None
-        # a store built for other IRIs would answer with the wrong names
-        return state if state.get("base_iri") == self.settings.base_iri and self.path.is_dir() else None
-
     @property
     def built(self) -> bool:
-        return self.state() is not None
+        return built_state(self.root, self.settings.base_iri) is not None
 
-    @contextmanager
-    def reading(self) -> Iterator[Reader]:
+    def reading(self) -> AbstractContextManager[Reader]:
         """A read-only view for one operation; it must not be kept past the `with` block."""
-        with self.lock.shared():
-            if not self.built:
-                raise StoreUnavailable("the SPARQL store has not been built yet: run `provkg sparql-sync`")
-            try:
-                reader = Reader(ox.Store.read_only(str(self.path)))
-            except OSError as exc:
-                raise StoreUnavailable(f"cannot open the SPARQL store: {exc}") from None
-            try:
-                yield reader
-            finally:
-                reader.store = None  # the handle closes with its last reference; writers may come next
+        return reading(self.root, self.settings.base_iri)
 
     @contextmanager
     def _writing(self) -> Iterator[ox.Store]:
@@ -164,7 +140,7 @@ class Mirror:
             if self.path.exists():
                 self.path.rename(old)
             fresh.rename(self.path)
-            self.state_file.write_text(json.dumps({"base_iri": self.settings.base_iri, "built_at": time.time()}))
+            (self.root / "state.json").write_text(json.dumps({"base_iri": self.settings.base_iri, "built_at": time.time()}))
             shutil.rmtree(old, ignore_errors=True)
             stats = self._repair_locked(graph, allow_rebuild=False)
         stats.rebuilt, stats.inserted = True, stats.inserted + inserted

@@ -21,13 +21,16 @@ import json
 import re
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from graph.errors import QueryFailed, QueryRefused
+from graph.errors import QueryFailed, QueryRefused, StoreUnavailable
+from graph.locks import RWLock
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
@@ -129,6 +132,40 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> str:
         raise QueryRefused(f"none of the accepted media types ({accept}) can carry a {form.upper()} result; "
                            f"supported: {', '.join(table.values())}")
     return best[1]
+
+
+# -- opening the mirror -----------------------------------------------------------------------
+# Here rather than in graph/sparql.py so a query worker process needs neither rdflib nor the graph.
+
+def built_state(root: Path, base_iri: str) -> dict[str, Any] | None:
+    """The mirror's state file if the store under `root` was built for these IRIs, else None."""
+    try:
+        state: dict[str, Any] = json.loads((root / "state.json").read_text())
+    except (OSError, ValueError):
+        return None
+    # a store built for other IRIs would answer with the wrong names
+    return state if state.get("base_iri") == base_iri and (root / "store").is_dir() else None
+
+
+@dataclass
+class Reader:
+    store: ox.Store | None
+
+
+@contextmanager
+def reading(root: Path, base_iri: str) -> Iterator[Reader]:
+    """A read-only view for one operation, under the shared lock; it must not outlive the block."""
+    with RWLock(root).shared():
+        if built_state(root, base_iri) is None:
+            raise StoreUnavailable("the SPARQL store has not been built yet: run `provkg sparql-sync`")
+        try:
+            reader = Reader(ox.Store.read_only(str(root / "store")))
+        except OSError as exc:
+            raise StoreUnavailable(f"cannot open the SPARQL store: {exc}") from None
+        try:
+            yield reader
+        finally:
+            reader.store = None  # the handle closes with its last reference; writers may come next
 
 
 # -- running --------------------------------------------------------------------------------------
