@@ -98,7 +98,9 @@ def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
         RawArticle(source=source, text=req.text, url=req.url, title=req.title, published=req.published)
     if not raw.text.strip():
         raise InputError("the article has no text")
-    loader = Loader(store, batch_size=settings.batch_size)
+    from graph.sparql import ingest_hook as sparql_hook
+
+    loader = Loader(store, batch_size=settings.batch_size, after_load=sparql_hook(settings, store))
     with _reference_lock:
         if id(store) not in _reference_loaded:
             store.ensure_schema()

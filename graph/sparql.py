@@ -359,12 +359,16 @@ def wait_ready(mirror: Mirror, graph: GraphStore) -> SyncStats:
     return mirror.repair(graph)
 
 
-def ingest_hook(settings: Settings, graph: GraphStore) -> Callable[[str], object]:
+def ingest_hook(settings: Settings, graph: GraphStore) -> Callable[[str], object] | None:
     """What the loader calls after each article: sync the mirror, never fail the load.
+
+    None when PROVKG_SPARQL_SYNC=false (bulk loads: run `provkg sparql-sync` afterwards).
 
     A failed sync leaves the document's content hash in the mirror behind the graph's, so the next
     `repair` (API start, `provkg sparql-sync --changed`) redoes it.
     """
+    if not settings.sparql_sync:
+        return None
     mirror = Mirror(settings)
 
     def after_load(doc_id: str) -> object:
