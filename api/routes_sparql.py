@@ -7,7 +7,7 @@ import threading
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
@@ -116,3 +116,87 @@ async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep) 
         fmt = (form.get("format") or [request.query_params.get("format")])[0]
         return await _answer(request, settings, store, (form.get("query") or [None])[0], fmt)
     raise HTTPException(415, f"send the query as {QUERY_TYPES} or {FORM_TYPES}, not {ctype or 'no content type'}")
+
+
+# -- dumps and the dataset description ------------------------------------------------------
+
+def _links(request: Request) -> Any:
+    from graph.dumps import MAIN_DUMPS
+    from graph.rdf import Links
+
+    base = str(request.base_url)
+    return Links(sparql=base + "sparql",
+                 dumps={name.split(".")[1]: base + "datasets/" + name for name in MAIN_DUMPS},
+                 wikidata_dump=base + "datasets/provkg-wikidata.nt.gz")
+
+
+def _etag_matches(request: Request, etag: str) -> bool:
+    inm = request.headers.get("if-none-match")
+    return bool(inm) and (inm.strip() == "*" or etag in [t.strip().removeprefix("W/") for t in inm.split(",")])
+
+
+@router.get("/datasets/{name}", tags=["linked data"], summary="Download the whole graph, gzipped",
+            response_class=Response,
+            responses={200: {"content": {"application/gzip": {}},
+                             "description": "provkg.nt.gz, provkg.ttl.gz, provkg.jsonld.gz, or "
+                                            "provkg-wikidata.nt.gz (the P190 twinning statements)"},
+                       304: {"description": "Not modified (If-None-Match)"}, 404: {"description": "No such dump"}})
+async def dataset_dump(name: Annotated[str, Path(pattern=r"^[a-z.-]{1,40}$", examples=["provkg.nt.gz"])],
+                       request: Request, settings: SettingsDep, store: StoreDep) -> Response:
+    from fastapi.responses import FileResponse
+
+    from graph.dumps import DUMPS, data_version, ensure
+    from graph.errors import NotFound
+
+    if name not in DUMPS:
+        raise NotFound(f"no dump {name!r}; dumps: {', '.join(DUMPS)}")
+    version = await run_in_threadpool(data_version, store, settings)
+    etag = f'"{version}-{DUMPS[name].fmt}"'
+    headers = {"ETag": etag, "Cache-Control": "public, max-age=300"}
+    if _etag_matches(request, etag):
+        return Response(status_code=304, headers=headers)
+    dump = await run_in_threadpool(ensure, store, settings, name, version)
+    return FileResponse(dump.path, media_type="application/gzip", filename=name, headers=headers)
+
+
+@router.get("/.well-known/void", tags=["linked data"], response_class=Response,
+            summary="VoID and DCAT description of the dataset: licence, publisher, dumps, SPARQL endpoint",
+            responses={200: {"content": {"text/turtle": {}, "application/ld+json": {}, "application/n-triples": {},
+                                         "application/rdf+xml": {}}}})
+async def void(request: Request, settings: SettingsDep, store: StoreDep,
+               format: Annotated[str | None, Query(pattern=r"^(turtle|ttl|nt|jsonld|rdfxml)$")] = None) -> Response:
+    from graph.sparql_exec import GRAPH_FORMATS, negotiate
+
+    try:
+        key = negotiate("describe", request.headers.get("accept"), format)
+    except QueryRefused as exc:
+        raise HTTPException(406, str(exc)) from None
+    body = await run_in_threadpool(_description, store, settings, _links(request), key)
+    return Response(content=body, media_type=GRAPH_FORMATS[key], headers={"Vary": "Accept"})
+
+
+@router.get("/datasets", tags=["linked data"], response_class=Response,
+            summary="The DCAT dataset description (the same document as /.well-known/void)",
+            responses={200: {"content": {"text/turtle": {}, "application/ld+json": {}}}})
+async def datasets(request: Request, settings: SettingsDep, store: StoreDep,
+                   format: Annotated[str | None, Query(pattern=r"^(turtle|ttl|nt|jsonld|rdfxml)$")] = None) -> Response:
+    return await void(request, settings, store, format)
+
+
+def _description(store: GraphStore, settings: Settings, links: Any, key: str) -> bytes:
+    from collections import Counter
+
+    import pyoxigraph as ox
+
+    from graph.dumps import ensure
+    from graph.rdf import ExportStats, description_triples, last_modified, ox_triples, prefixes
+
+    # the counts of the N-Triples dump: VoID then describes exactly what a client downloads
+    stats = ensure(store, settings, "provkg.nt.gz").stats
+    es = ExportStats(triples=int(stats.get("triples", 0)), entities=int(stats.get("entities", 0)),  # type: ignore[call-overload]
+                     classes=Counter(stats.get("classes", {})))  # type: ignore[arg-type]
+    fmt = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+           "rdfxml": ox.RdfFormat.RDF_XML}[key]
+    out = ox.serialize(ox_triples(description_triples(settings, es, last_modified(store), links)), None, fmt,
+                       prefixes=prefixes(settings))
+    return out or b""

@@ -2,8 +2,8 @@
 
 Layout. The default graph holds exactly what `provkg export` writes (graph/rdf.py); the named graph
 `{base}dataset/wikidata` holds `wdt:P190` (twinned administrative body) statements between the
-Wikidata items of both ends of every partnership where both have a QID, in both directions, as
-Wikidata keeps them (P190 carries a symmetric constraint).
+Wikidata items of a province and a foreign locality that partner, where both have a QID, in both
+directions, as Wikidata keeps them (see graph/wikidata.py).
 
 Keeping it current. `rebuild` streams the export into a fresh store beside the live one and swaps
 them; `sync_document` replaces what one article changed, in one SPARQL Update (oxigraph applies an
@@ -334,7 +334,8 @@ class Mirror:
     def _p190_pattern(self) -> str:
         m = self.m
         return (f"?p <{m.rel_iri['HAS_PARTNERSHIP']}> ?f . ?f a <{m.class_iri['Partnership']}> ; "
-                f"<{m.rel_iri['PARTNER']}> ?x . ?p <{OWL_SAME_AS}> ?qa . ?x <{OWL_SAME_AS}> ?qb "
+                f"<{m.rel_iri['PARTNER']}> ?x . ?x a <{m.class_iri['ForeignLocality']}> . "
+                f"?p <{OWL_SAME_AS}> ?qa . ?x <{OWL_SAME_AS}> ?qb "
                 f'FILTER(STRSTARTS(STR(?qa), "{WD_ENTITY}") && STRSTARTS(STR(?qb), "{WD_ENTITY}") && ?qa != ?qb)')
 
     def _p190_delete(self, fact_values: str) -> str:

@@ -135,3 +135,71 @@ def test_wikidata_graph_is_queryable(client):
          "{ ?a <http://www.wikidata.org/prop/direct/P190> ?b } }")
     rows = _bindings(client.get("/sparql", params={"query": q}, headers={"Accept": JSON}))
     assert rows and all(b["a"]["value"].startswith("http://www.wikidata.org/entity/Q") for b in rows)
+
+
+# -- dumps and the dataset description ---------------------------------------------------------
+
+def test_dumps_download_validate_and_answer_304(client, loaded_store):
+    import gzip
+
+    from rdflib import Graph
+
+    from graph.shapes import validate
+
+    sizes = {}
+    for name, rdflib_fmt in (("provkg.ttl.gz", "turtle"), ("provkg.nt.gz", "nt"), ("provkg.jsonld.gz", "json-ld")):
+        resp = client.get(f"/datasets/{name}")
+        assert resp.status_code == 200, resp.text
+        assert resp.headers["content-type"] == "application/gzip"
+        assert name in resp.headers["content-disposition"]
+        etag = resp.headers["etag"]
+        g = Graph().parse(data=gzip.decompress(resp.content), format=rdflib_fmt)
+        sizes[name] = len(g)
+        if name == "provkg.ttl.gz":
+            report = validate(g)
+            assert report.conforms
+        again = client.get(f"/datasets/{name}", headers={"If-None-Match": etag})
+        assert again.status_code == 304 and again.headers["etag"] == etag
+    assert len(set(sizes.values())) == 1 and next(iter(sizes.values())) > 1000
+    assert client.get("/datasets/provkg.rdf.gz").status_code == 404
+
+
+def test_wikidata_dump_holds_the_twinnings(client, loaded_store):
+    import gzip
+
+    from graph.wikidata import p190_triples, twinnings
+
+    resp = client.get("/datasets/provkg-wikidata.nt.gz")
+    assert resp.status_code == 200
+    lines = {line for line in gzip.decompress(resp.content).decode().splitlines() if line}
+    expected = {f"<{s}> <{p}> <{o}> ." for s, p, o in p190_triples(twinnings(loaded_store))}
+    assert lines == expected and expected
+
+
+def test_void_and_dcat_point_at_the_dumps_and_the_endpoint(client, loaded_store):
+    from rdflib import Graph, Literal, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, FOAF, VOID
+
+    resp = client.get("/.well-known/void", headers={"Accept": "text/turtle"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/turtle")
+    g = Graph().parse(data=resp.content, format="turtle")
+    ds = URIRef(loaded_store.settings.base_iri + "dataset")
+    base = "http://testserver/"
+    assert {str(o) for o in g.objects(ds, VOID.dataDump)} == {base + "datasets/provkg.nt.gz",
+                                                              base + "datasets/provkg.ttl.gz",
+                                                              base + "datasets/provkg.jsonld.gz"}
+    assert g.value(ds, VOID.sparqlEndpoint) == URIRef(base + "sparql")
+    assert g.value(ds, DCTERMS.license) == URIRef("https://creativecommons.org/licenses/by/4.0/")
+    publisher = g.value(ds, DCTERMS.publisher)
+    assert g.value(publisher, FOAF.name) == Literal("The provkg project")
+    downloads = {str(o) for o in g.objects(None, DCAT.downloadURL)}
+    assert downloads == {str(o) for o in g.objects(ds, VOID.dataDump)}
+    # the counts are those of the dump a client downloads
+    import gzip
+
+    nt = gzip.decompress(client.get("/datasets/provkg.nt.gz").content).decode()
+    assert g.value(ds, VOID.triples).toPython() == sum(1 for line in nt.splitlines() if line.strip())
+    services = list(g.subjects(DCAT.endpointURL, URIRef(base + "sparql")))
+    assert services and (services[0], DCAT.servesDataset, ds) in g
+    jsonld = client.get("/datasets", headers={"Accept": "application/ld+json"})
+    assert jsonld.status_code == 200 and len(Graph().parse(data=jsonld.content, format="json-ld")) == len(g)

@@ -14,7 +14,7 @@ from graph.catalog import run_query
 from graph.errors import QueryFailed, QueryRefused
 from graph.loader import Loader
 from graph.rdf import export
-from graph.sparql import P190, WD_ENTITY, Mirror, wikidata_graph
+from graph.sparql import P190, Mirror, wikidata_graph
 from graph.sparql_exec import execute, vet
 from tests.conftest import CORPUS
 
@@ -49,10 +49,9 @@ def _p190_set(mirror: Mirror) -> set[tuple[str, str]]:
 
 
 def _expected_p190(store) -> set[tuple[str, str]]:
-    rows = store.read("MATCH (p:VietnameseProvince)-[:HAS_PARTNERSHIP]->(:Partnership)-[:PARTNER]->(x) "
-                      "WHERE p.wikidata IS NOT NULL AND x.wikidata IS NOT NULL AND p.wikidata <> x.wikidata "
-                      "RETURN p.wikidata, x.wikidata").rows
-    return {(WD_ENTITY + a, WD_ENTITY + b) for a, b in rows} | {(WD_ENTITY + b, WD_ENTITY + a) for a, b in rows}
+    from graph.wikidata import p190_triples, twinnings
+
+    return {(s, o) for s, _, o in p190_triples(twinnings(store))}
 
 
 def _articles() -> list:
