@@ -12,8 +12,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep
-from graph.errors import QueryRefused
-from graph.settings import Settings
+from core.errors import QueryRefused
+from core.settings import Settings
 from graph.store import GraphStore
 
 router = APIRouter()
@@ -145,8 +145,8 @@ async def dataset_dump(name: Annotated[str, Path(pattern=r"^[a-z.-]{1,40}$", exa
                        request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     from fastapi.responses import FileResponse
 
+    from core.errors import NotFound
     from graph.dumps import DUMPS, data_version, ensure
-    from graph.errors import NotFound
 
     if name not in DUMPS:
         raise NotFound(f"no dump {name!r}; dumps: {', '.join(DUMPS)}")

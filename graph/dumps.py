@@ -16,10 +16,10 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from graph.ids import digest
+from core.ids import digest
+from core.settings import Settings
 from graph.locks import RWLock
 from graph.rdf import EXPORT_TIMEOUT_MS, ExportStats, export, write_lines
-from graph.settings import Settings
 from graph.store import GraphStore
 
 

@@ -43,10 +43,10 @@ from urllib.parse import unquote
 
 import pyoxigraph as ox
 
-from graph.errors import ProvkgError, StoreUnavailable
+from core.errors import ProvkgError, StoreUnavailable
+from core.settings import Settings
 from graph.locks import RWLock
 from graph.rdf import EXPORT_TIMEOUT_MS, RdfMapping, Triple, graph_triples, mapping, nt_term, ox_triples
-from graph.settings import Settings
 from graph.sparql_exec import Reader, built_state, reading
 from graph.store import GraphStore
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from graph.errors import NotFound, QueryRefused
-from graph.settings import PROJECT_ROOT
+from core.errors import NotFound, QueryRefused
+from core.settings import PROJECT_ROOT
 
 QUERY_DIR = PROJECT_ROOT / "queries" / "sparql"
 _NAME = re.compile(r"^[a-z0-9_]{1,80}$")

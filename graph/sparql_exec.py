@@ -29,7 +29,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
-from graph.errors import QueryFailed, QueryRefused, StoreUnavailable
+from core.errors import QueryFailed, QueryRefused, StoreUnavailable
 from graph.locks import RWLock
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"

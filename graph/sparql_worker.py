@@ -16,7 +16,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from graph.errors import ProvkgError, QueryFailed, QueryTimeout
+from core.errors import ProvkgError, QueryFailed, QueryTimeout
 
 GRACE_S = 2.0
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import load_settings
 from graph.embedded import EmbeddedServer
 from graph.falkor_store import FalkorStore
-from graph.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PROVKG_SHARED", ROOT.parent / "shared"))

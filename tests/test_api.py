@@ -6,13 +6,13 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.settings import load_api_settings
 
 
 @pytest.fixture(scope="module")
 def client(loaded_store):
-    settings = loaded_store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k-test"),
-                                                        "rate_limit_per_minute": 1000})
-    with TestClient(create_app(settings, loaded_store)) as c:
+    keyed = load_api_settings(api_key="k-test", rate_limit_per_minute=1000)
+    with TestClient(create_app(loaded_store.settings, loaded_store, keyed)) as c:
         yield c
 
 
@@ -154,8 +154,7 @@ ARTICLE = ("Ngày 12/3/2024, UBND tỉnh Quảng Trị và tỉnh Savannakhet (L
 
 
 def test_ingest_endpoint_extracts_loads_and_is_idempotent(store):
-    settings = store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k2")})
-    with TestClient(create_app(settings, store)) as c:
+    with TestClient(create_app(store.settings, store, load_api_settings(api_key="k2"))) as c:
         assert c.post("/ingest", json={"text": ARTICLE}).status_code == 401
         r = c.post("/ingest", json={"text": ARTICLE, "url": "https://example.org/a1"}, headers={"X-API-Key": "k2"})
         assert r.status_code == 200, r.text
@@ -172,9 +171,8 @@ def test_ingest_endpoint_extracts_loads_and_is_idempotent(store):
 
 
 def test_rate_limit_and_body_cap(loaded_store):
-    settings = loaded_store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k3"),
-                                                        "rate_limit_per_minute": 3, "max_body_bytes": 2000})
-    with TestClient(create_app(settings, loaded_store)) as c:
+    limited = load_api_settings(api_key="k3", rate_limit_per_minute=3, max_body_bytes=2000)
+    with TestClient(create_app(loaded_store.settings, loaded_store, limited)) as c:
         codes = [c.post("/cypher", json={"query": "RETURN 1"}, headers={"X-API-Key": "k3"}).status_code
                  for _ in range(5)]
         assert codes[:3] == [200, 200, 200] and codes[3] == 429

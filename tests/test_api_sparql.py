@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.settings import load_api_settings
 from graph import sparql_catalog as C
 from graph.catalog import run_query
 
@@ -16,9 +17,8 @@ JSON = "application/sparql-results+json"
 
 @pytest.fixture(scope="module")
 def client(loaded_store):
-    settings = loaded_store.settings.model_copy(update={"rate_limit_per_minute": 1000, "max_rows": 40,
-                                                        "query_timeout_ms": 3000})
-    app = create_app(settings, loaded_store)
+    settings = loaded_store.settings.model_copy(update={"max_rows": 40, "query_timeout_ms": 3000})
+    app = create_app(settings, loaded_store, load_api_settings(rate_limit_per_minute=1000))
     with TestClient(app) as c:
         yield c
     pool = getattr(app.state, "sparql_pool", None)

@@ -9,9 +9,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from core.errors import QueryFailed, QueryRefused
 from graph import sparql_catalog as C
 from graph.catalog import run_query
-from graph.errors import QueryFailed, QueryRefused
 from graph.loader import Loader
 from graph.rdf import export
 from graph.sparql import P190, Mirror, wikidata_graph
@@ -271,7 +271,7 @@ def test_ask_and_named_graph_visibility(sample_mirror):
 
 
 def test_mirror_not_built_is_unavailable(settings, tmp_path: Path):
-    from graph.errors import StoreUnavailable
+    from core.errors import StoreUnavailable
 
     with pytest.raises(StoreUnavailable, match="sparql-sync"), Mirror(settings, root=tmp_path / "none").reading():
         pass

@@ -9,8 +9,8 @@ from typing import Annotated
 
 import typer
 
-from api.cli import Fmt, app, err, fail, open_store, out, settings
-from graph.errors import ProvkgError, QueryFailed, QueryRefused
+from cli.main import Fmt, app, err, fail, open_store, out, settings
+from core.errors import ProvkgError, QueryFailed, QueryRefused
 
 # CONSTRUCT and DESCRIBE give triples: each --format maps to an RDF syntax
 _GRAPH_FORMAT = {"table": "turtle", "json": "jsonld", "csv": "nt"}
@@ -88,6 +88,6 @@ def sparql_cmd(
     if fmt == Fmt.json:
         sys.stdout.write(json.dumps(body, ensure_ascii=False, indent=2) + "\n")
         return
-    from api.output import render
+    from cli.output import render
 
     render(cols, rows, "table", console=out)
