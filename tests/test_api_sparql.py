@@ -203,3 +203,14 @@ def test_void_and_dcat_point_at_the_dumps_and_the_endpoint(client, loaded_store)
     assert services and (services[0], DCAT.servesDataset, ds) in g
     jsonld = client.get("/datasets", headers={"Accept": "application/ld+json"})
     assert jsonld.status_code == 200 and len(Graph().parse(data=jsonld.content, format="json-ld")) == len(g)
+
+
+def test_id_answers_rdf_xml(client):
+    from rdflib import Graph, Literal, URIRef
+
+    resp = client.get("/id/place/LA-SV", headers={"Accept": "application/rdf+xml"})
+    assert resp.status_code == 200 and resp.headers["content-type"].startswith("application/rdf+xml")
+    g = Graph().parse(data=resp.content, format="xml")
+    assert (URIRef("https://provkg.org/id/place/LA-SV"), URIRef(PK + "name"), Literal("Savannakhet")) in g
+    assert client.get("/id/place/LA-SV", params={"format": "rdfxml"}).headers["content-type"].startswith(
+        "application/rdf+xml")
