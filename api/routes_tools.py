@@ -98,7 +98,9 @@ def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
         RawArticle(source=source, text=req.text, url=req.url, title=req.title, published=req.published)
     if not raw.text.strip():
         raise InputError("the article has no text")
-    loader = Loader(store, batch_size=settings.batch_size)
+    from graph.sparql import ingest_hook as sparql_hook
+
+    loader = Loader(store, batch_size=settings.batch_size, after_load=sparql_hook(settings, store))
     with _reference_lock:
         if id(store) not in _reference_loaded:
             store.ensure_schema()
@@ -116,13 +118,13 @@ def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
 
 @router.get("/id/{segment}/{key:path}", tags=["linked data"],
             responses={200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {},
-                                         "application/n-triples": {}}},
+                                         "application/n-triples": {}, "application/rdf+xml": {}}},
                        404: {"description": "Unknown entity"}, 406: {"description": "No acceptable format"}},
-            summary="Dereference an entity IRI (JSON, Turtle, JSON-LD or N-Triples by Accept or ?format=)")
+            summary="Dereference an entity IRI (JSON, Turtle, JSON-LD, N-Triples or RDF/XML by Accept or ?format=)")
 async def linked(segment: Annotated[str, Path(pattern=r"^[a-z]{2,30}$", examples=["province"])],
                  key: Annotated[str, Path(max_length=200, examples=["VN-25"])], request: Request, store: StoreDep,
                  settings: SettingsDep,
-                 format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt)$")] = None) -> Response:
+                 format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt|rdfxml)$")] = None) -> Response:
     from core.errors import QueryRefused
     from graph.linked import describe, negotiate
 

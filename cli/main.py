@@ -207,13 +207,14 @@ def ingest(
     """Extract facts and load them into the graph, one transaction per article."""
     from graph.loader import Loader
     from graph.reference import load_reference
+    from graph.sparql import ingest_hook as sparql_hook
     from ingest.gazetteer import gazetteer
 
     s = settings()
     store = open_store(s)
     try:
         store.ensure_schema()
-        loader = Loader(store, batch_size=s.batch_size)
+        loader = Loader(store, batch_size=s.batch_size, after_load=sparql_hook(s, store))
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
@@ -292,7 +293,7 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
 
 
 # commands defined in their own modules register themselves on `app`
-from cli import queries, rdf  # noqa: E402,F401
+from cli import queries, rdf, sparql  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover

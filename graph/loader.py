@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -258,10 +258,13 @@ def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int
 
 
 class Loader:
-    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000) -> None:
+    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000,
+                 after_load: Callable[[str], object] | None = None) -> None:
         self.store = store
         self.schema = schema or load_schema()
         self.batch_size = batch_size
+        # called with the document id once an article's transaction is committed (the SPARQL mirror)
+        self.after_load = after_load
 
     def stored_hash(self, doc_id: str) -> str | None:
         res = self.store.read("MATCH (d:Document {id: $id}) RETURN d.content_hash", {"id": doc_id})
@@ -277,6 +280,8 @@ class Loader:
             params = {"doc": facts.document.id}
             orphans = sorted({r[0] for q in (OLD_NEIGHBOURS, OLD_PERSONS) for r in self.store.read(q, params).rows})
         self.store.write(article_statements(facts, self.schema, self.batch_size, orphans))
+        if self.after_load is not None:
+            self.after_load(facts.document.id)
         return True
 
     def load_batch(self, batch: Batch) -> None:
