@@ -159,7 +159,7 @@ class FalkorStore:
         else:
             existing = {(r[0], r[1]) for r in g.ro_query(
                 "CALL db.indexes() YIELD label, properties UNWIND properties AS p RETURN label, p").result_set}
-        wanted = set(schema.indexes()) | set(schema.unique_keys())
+        wanted = set(schema.indexes()) | set(schema.unique_keys()) | set(schema.fulltext())
         for label, prop in sorted(existing - wanted):  # an index the ontology stopped declaring
             with self.lock.exclusive():
                 try:
@@ -174,6 +174,11 @@ class FalkorStore:
                     except redis.ResponseError as exc:
                         if "already indexed" not in str(exc):
                             raise _map_error(exc) from None
+        for label, prop in schema.fulltext():
+            if (label, prop) not in existing:
+                with self.lock.exclusive():
+                    # no stop words: Vietnamese names are full of English ones ("an", "to", "la")
+                    g.query(f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', stopwords: []}}, '{prop}')")
         for label, prop in schema.unique_keys():
             with self.lock.exclusive():
                 try:

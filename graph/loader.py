@@ -45,6 +45,9 @@ class Batch:
             allowed = self._node_keys[label] = frozenset(self.schema.node_keys(label))
         if "id" not in allowed or not props.keys() <= allowed:
             self.schema.check_node_keys(label, set(props) | {"id"})  # raises, naming the keys
+        if "search_text" in props and "keys" in allowed:
+            # the folded names, one per list item, for the Entity.keys index (graph.resolve)
+            props["keys"] = [k for k in props["search_text"].split("|") if k]
         bucket = self.nodes[(label, create_only)]
         bucket.setdefault(node_id, {}).update(props)
         return node_id
@@ -65,7 +68,9 @@ class Batch:
         # create-only rows (entities first seen in text) after curated ones, so they never overwrite
         for (label, create_only), rows in sorted(self.nodes.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             labels = ":".join(self.schema.labels_of(label))
-            setter = "ON CREATE SET n += row.props" if create_only else "SET n += row.props"
+            # an entity first seen in an older article may predate its name keys: give it them
+            setter = ("ON CREATE SET n += row.props ON MATCH SET n.keys = coalesce(n.keys, row.props.keys)"
+                      if create_only else "SET n += row.props")
             q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
             items = [{"id": k, "props": v} for k, v in rows.items()]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
@@ -148,7 +153,9 @@ REMOVE_OLD_MENTIONS = "MATCH (m:Mention {doc_id: $doc}) DETACH DELETE m"
 REMOVE_DOC_LINKS = "MATCH (d:Document {id: $doc})-[r:ABOUT]->() DELETE r"
 REFRESH_PARTNERSHIPS = """
 UNWIND $ids AS pid
-MATCH (p)-[:HAS_PARTNERSHIP]->(f:Partnership {id: pid})-[:PARTNER]->(x)
+MATCH (f:Entity {id: pid})
+WITH f
+MATCH (p)-[:HAS_PARTNERSHIP]->(f)-[:PARTNER]->(x)
 OPTIONAL MATCH (f)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
 WITH p, f, x, count(m) AS n, min(d.published) AS since, max(m.confidence) AS conf
 SET f.evidence_count = n, f.since = since, f.confidence = conf
@@ -263,7 +270,7 @@ class Loader:
         self.batch_size = batch_size
 
     def stored_hash(self, doc_id: str) -> str | None:
-        res = self.store.read("MATCH (d:Document {id: $id}) RETURN d.content_hash", {"id": doc_id})
+        res = self.store.read("MATCH (d:Entity {id: $id}) RETURN d.content_hash", {"id": doc_id})
         return res.scalar()
 
     def load_article(self, facts: ArticleFacts, *, force: bool = False) -> bool:

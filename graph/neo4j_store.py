@@ -110,6 +110,9 @@ class Neo4jStore:
             if (label, prop) in schema.unique_keys():
                 continue
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for label, prop in schema.fulltext():  # named as queries/views/search_*.neo4j.cypher call it
+            stmts.append(f"CREATE FULLTEXT INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}] "
+                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
         try:
             with self.driver.session(database=self.database) as s:
                 for q in stmts:

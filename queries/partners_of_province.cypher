@@ -6,17 +6,17 @@
 //    after the 2025 reform), so the province id is in each row.
 // description.vi: Các địa phương, quốc gia và tổ chức nước ngoài mà một tỉnh có quan hệ hợp tác; có thể
 //    lọc theo quốc gia, loại đối tác hoặc khoảng thời gian quan hệ được ghi nhận lần đầu.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Quảng Trị")
 // param: country: string? = null  -- ISO 3166-1 alpha-2 code of the partner's country (example: "LA")
 // param: kind: string? = null one of ["ForeignLocality", "Country", "Organization"]  -- partner kind (example: "ForeignLocality")
 // param: since_from: date? = null  -- first evidenced on or after this date; YYYY or YYYY-MM mean the period's start (example: "2020")
 // param: since_to: date? = null  -- first evidenced on or before this date; YYYY or YYYY-MM mean the period's end (example: "2024-06")
 // mode: read
 
-// Names are compared folded (lower case, no diacritics, punctuation as spaces), as search_text is stored.
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 MATCH (p)-[r:PARTNERS_WITH]->(x)
 WITH p, r, x, [l IN labels(x) WHERE l <> 'Entity'][0] AS kind
 // Dates are strings of varying precision: pad them to the first / last day they can mean.

@@ -6,13 +6,12 @@
 //    new Quảng Trị (VN-2025-44) all give the new Quảng Trị's partners.
 // description.vi: Các đối tác mà tỉnh mới (sau sắp xếp năm 2025) kế thừa từ các tỉnh được sáp nhập vào nó
 //    và của chính nó, kèm tỉnh cũ mà mỗi quan hệ xuất phát.
-// param: province: string  -- id or name of a province before or after the reform (example: "VN-2025-44")
+// param: province: province  -- id or name of a province before or after the reform (example: "VN-2025-44")
 // param: kind: string? = null one of ["ForeignLocality", "Country", "Organization"]  -- only partners of this kind (example: "ForeignLocality")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (q:VietnameseProvince)
-WHERE q.id = $province OR q.search_text CONTAINS ('|' + pkey + '|')
+MATCH (q:Entity {id: $province})
+WHERE q:VietnameseProvince
 OPTIONAL MATCH (q)-[:MERGED_INTO]->(next:VietnameseProvince)
 WITH DISTINCT coalesce(next, q) AS s
 // the successor itself and every province merged into it
