@@ -187,6 +187,18 @@ class FalkorStore:
                     if "already exists" not in str(exc).lower():
                         raise _map_error(exc) from None
 
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The engine's plan (GRAPH.EXPLAIN: planned, not run), one operation a line, children indented."""
+        def work(g: Any) -> list[str]:
+            with self.lock.shared():
+                try:
+                    plan = g.explain(query, params or {})
+                except redis.ResponseError as exc:
+                    raise _map_error(exc) from None
+            return [line for line in str(plan).splitlines() if line.strip()]
+
+        return self._supervised(work)
+
     def shortest_path_query(self, max_depth: int) -> str:
         # FalkorDB 4.16 has no undirected shortestPath: enumerate bounded paths, shortest first
         depth = int(max_depth)

@@ -21,6 +21,7 @@
 // paths_between.neo4j.cypher is the Neo4j form (allShortestPaths); both return the same rows.
 MATCH (a:Entity {id: $province_a})
 WHERE a:VietnameseProvince
+WITH a
 MATCH (b:Entity {id: $province_b})
 WHERE b:VietnameseProvince AND a <> b
 WITH a, b, $max_depth AS max_depth

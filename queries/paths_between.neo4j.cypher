@@ -15,6 +15,7 @@
 // fixed-length ones. Variable-length bounds cannot be parameters, hence *..6 and the length filter.
 MATCH (a:Entity {id: $province_a})
 WHERE a:VietnameseProvince
+WITH a
 MATCH (b:Entity {id: $province_b})
 WHERE b:VietnameseProvince AND a <> b
 MATCH path = allShortestPaths((a)-[:PARTNERS_WITH*..6]-(b))
