@@ -43,9 +43,9 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, computed_field
 
-from graph.errors import NotFound, ProvkgError, QueryRefused
+from core.errors import NotFound, ProvkgError, QueryRefused
+from core.fold import fold_key as fold
 from graph.guard import vet_read_query
-from graph.ids import fold
 from graph.store import GraphStore, QueryResult
 
 ParamType = Literal["string", "int", "float", "bool", "date", "list[string]", "name", "province", "partner",

@@ -1,6 +1,6 @@
 """Names to ids, once, in Python: the one place a user's spelling of an entity is folded and looked up.
 
-An id is looked up on the Entity.id index; otherwise the folded text (graph.ids.fold, the same fold
+An id is looked up on the Entity.id index; otherwise the folded text (core.fold.fold_key, the same fold
 the loader stores in each node's `keys`) on the Entity.keys index. A name can fit several units
 (Quảng Trị is VN-25 before the 2025 reform and VN-2025-44 after): the unit valid on `as_of`
 (default today) wins, then a current unit, then the smallest id. A name that fits nothing is a
@@ -13,8 +13,8 @@ import datetime as dt
 import difflib
 from typing import Any
 
-from graph.errors import NotFound
-from graph.ids import fold
+from core.errors import NotFound
+from core.fold import fold_key as fold
 from graph.store import GraphStore
 
 PARTNER_LABELS = ("ForeignLocality", "Country", "Organization")

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.errors import NotFound
+from core.fold import fold_key as fold
 from graph.catalog import run_view
-from graph.errors import NotFound
-from graph.ids import fold
 from graph.resolve import PARTNER_LABELS, pick
 from graph.resolve import resolve as _resolve
 from graph.store import GraphStore

@@ -140,9 +140,9 @@ def canonical(value: Any) -> Any:
 
 def run_case(store: Any, name: str, params: dict[str, Any]) -> Any:
     """The case's output, canonical; an error is an output too (its type and message)."""
+    from core.errors import ProvkgError
     from graph import views as V
     from graph.catalog import run_query
-    from graph.errors import ProvkgError
 
     try:
         if hasattr(V, name) and name not in ("partners_of_province",):
@@ -232,9 +232,9 @@ def main() -> None:
     import tempfile
     import uuid
 
+    from core.settings import load_settings
     from graph.embedded import EmbeddedServer
     from graph.falkor_store import FalkorStore
-    from graph.settings import load_settings
 
     _, which = sys.argv[1], sys.argv[2]
     d = Path(tempfile.mkdtemp(prefix="pkg"))

@@ -26,8 +26,8 @@ ENGINES = ["embedded"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
 def engine_store(request, loaded_store):
     if request.param == "embedded":
         return loaded_store
+    from core.settings import load_settings
     from graph.neo4j_store import Neo4jStore
-    from graph.settings import load_settings
     from tests.conftest import load_sample
 
     st = Neo4jStore(load_settings(store="neo4j"))

@@ -17,14 +17,14 @@ from typing import Any
 
 import pytest
 
+from core.errors import NotFound, QueryRefused
+from core.fold import fold_key as fold
+from core.settings import load_settings
 from graph import catalog
 from graph.catalog import CatalogError, explain, get_query, list_queries, load_catalog, parse_query_file, run_query
-from graph.errors import NotFound, QueryRefused
 from graph.guard import vet_read_query
-from graph.ids import fold
 from graph.loader import Batch, Loader
 from graph.schema import load_schema
-from graph.settings import load_settings
 from tests.conftest import CORPUS, ROOT
 
 FILES = sorted(catalog.queries_dir().glob("*.cypher"))
@@ -80,7 +80,7 @@ def test_file_header_parameters_and_read_only(path: Path):
 
 
 def test_no_file_folds_names_in_cypher():
-    """One fold (graph.ids.fold, in Python): files take ids or `$NAME_key`, never fold text themselves."""
+    """One fold (core.fold.fold_key, in Python): files take ids or `$NAME_key`, never fold text themselves."""
     for path in [*FILES, *sorted(catalog.views_dir().glob("*.cypher"))]:
         code = NOT_CODE.sub(" ", path.read_text(encoding="utf-8"))
         assert "fold_s" not in code and "search_text CONTAINS ('|' + " not in code, path.name
@@ -610,7 +610,7 @@ def test_province_profile(loaded_store):
 
 
 def test_name_keys_are_the_python_fold_of_every_name(loaded_store):
-    """Nodes store each name and alias folded by graph.ids.fold in `keys`, which resolution looks up."""
+    """Nodes store each name and alias folded by core.fold.fold_key in `keys`, which resolution looks up."""
     res = loaded_store.read("MATCH (p:VietnameseProvince) RETURN p.name, p.name_en, p.aliases, p.keys")
     assert len(res.rows) >= 80
     for name, name_en, aliases, keys in res.rows:
@@ -642,7 +642,7 @@ def test_readme_documents_every_query_with_a_working_example(loaded_store):
         example = re.search(rf"^provkg query {name}\b(.*)$", section, re.MULTILINE)
         assert example, name
         args = shlex.split(example.group(1))
-        from api.cli import parse_params
+        from cli.main import parse_params
 
         params = parse_params([a for a in args if a != "-p"])
         found = run_query(loaded_store, name, params).rows
@@ -652,7 +652,7 @@ def test_readme_documents_every_query_with_a_working_example(loaded_store):
 # -- (c) the command line ---------------------------------------------------------------------------
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "api.cli", "query", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "cli.main", "query", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=180)
 
 

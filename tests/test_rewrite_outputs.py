@@ -50,8 +50,8 @@ def check(name: str, params: dict[str, Any], old: Any, new: Any) -> str | None:
 def synth_store(data_dir):
     import uuid
 
+    from core.settings import load_settings
     from graph.falkor_store import FalkorStore
-    from graph.settings import load_settings
 
     st = FalkorStore(load_settings(data_dir=data_dir, graph_name="gold" + uuid.uuid4().hex[:8]))
     golden.load_graph("synth", st)
