@@ -60,6 +60,11 @@ class ProvinceSummary(Model):
     partners: int = 0
 
 
+class Inherited(Model):
+    from_: Ref = Field(alias="from", serialization_alias="from")
+    counts: dict[str, int | None] = {}
+
+
 class ProvinceDetail(ProvinceSummary):
     aliases: list[str] | None = None
     gso_code: str | None = None
@@ -67,7 +72,9 @@ class ProvinceDetail(ProvinceSummary):
     successors: list[Ref] = []
     predecessors: list[Ref] = []
     counts: dict[str, int | None] = {}
-    partners: int = 0
+    partners: int = Field(0, description="Partners of this unit itself (= counts.partners)")
+    inherited: list[Inherited] = Field([], description="For a unit formed in the 2025 reform: per predecessor, "
+                                                       "the counts of what it inherits")
 
 
 class AgreementRef(Model):
@@ -94,6 +101,8 @@ class ProvincePartner(Model):
     agreements: list[AgreementRef] = []
     events: list[EventRef] = []
     evidence: list[Citation] = []
+    inherited_from: Ref | None = Field(None, description="The predecessor unit (merged into this one in the 2025 "
+                                                         "reform) whose partnership this is")
 
 
 class PartnerSummary(Model):
@@ -251,6 +260,13 @@ class CypherRequest(Model):
 class Rows(Model):
     columns: list[str]
     rows: list[list[Any]]
+    truncated: bool = Field(description="True when the row cap cut the result")
+
+
+class QueryRows(Model):
+    """A named query's answer: rows as objects keyed by column, as `provkg query --format json` prints."""
+    columns: list[str]
+    rows: list[dict[str, Any]]
     truncated: bool = Field(description="True when the row cap cut the result")
 
 
