@@ -76,8 +76,10 @@ async def run_query(name: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")], st
              summary="Read-only Cypher for analysts (needs X-API-Key)")
 async def cypher(req: S.CypherRequest, store: StoreDep, settings: SettingsDep) -> Any:
     query = vet_read_query(req.query, max_length=settings.max_query_length, max_nesting=settings.max_query_nesting)
-    res = await run_in_threadpool(store.read, query, req.params)
-    return res.model_dump()
+    from graph.plans import read_checked
+
+    res, warning = await run_in_threadpool(read_checked, store, query, req.params)
+    return {**res.model_dump(), "warnings": [warning] if warning else []}
 
 
 # -- ingest ------------------------------------------------------------------------------------

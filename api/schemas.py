@@ -261,6 +261,8 @@ class Rows(Model):
     columns: list[str]
     rows: list[list[Any]]
     truncated: bool = Field(description="True when the row cap cut the result")
+    warnings: list[str] = Field([], description="e.g. a LIMIT applied outside the engine to avoid its "
+                                               "double-rows bug")
 
 
 class QueryRows(Model):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 # nodes that grow with the articles read: scanning one of these labels is a scan of the data
 FACT_LABELS = frozenset({"Partnership", "Agreement", "Event", "Observation", "Role", "Mention", "Document",
@@ -79,3 +80,36 @@ def duplicates_rows(lines: list[str]) -> bool:
         if cur is not None and cur.name.startswith("Optional"):
             return True
     return False
+
+
+_TAIL = re.compile(r"(?:\s+SKIP\s+(?P<skip>\d+|\$\w+))?\s+LIMIT\s+(?P<limit>\d+|\$\w+)\s*;?\s*$", re.IGNORECASE)
+
+
+def _value(token: str | None, params: dict[str, Any], default: int) -> int | None:
+    if token is None:
+        return default
+    if token.startswith("$"):
+        v = params.get(token[1:])
+        return v if isinstance(v, int) and not isinstance(v, bool) and v >= 0 else None
+    return int(token)
+
+
+def read_checked(store: Any, query: str, params: dict[str, Any] | None = None) -> tuple[Any, str | None]:
+    """Run ad-hoc read Cypher so that the embedded engine's double-rows shape cannot silently give
+    wrong rows: when the plan has it and the LIMIT (with its SKIP) ends the query, the query runs
+    without them and the rows are cut here, which is what the LIMIT means; otherwise the rows come
+    back with a warning. The second value is the warning (None when the plan is safe)."""
+    params = params or {}
+    if getattr(store, "kind", None) != "embedded" or not duplicates_rows(store.explain(query, params)):
+        return store.read(query, params), None
+    m = _TAIL.search(query)
+    skip, limit = (_value(m["skip"], params, 0), _value(m["limit"], params, 0)) if m else (None, None)
+    if m is None or skip is None or limit is None:
+        return store.read(query, params), (
+            "this query has the plan shape on which the embedded engine repeats rows (a LIMIT over an "
+            "OPTIONAL MATCH, FalkorDB 4.16): rows may be doubled; put an ORDER BY before the LIMIT")
+    res = store.read(query[:m.start()], params, max_rows=skip + limit)
+    res.rows = res.rows[skip:skip + limit]
+    res.truncated = False
+    return res, ("the trailing LIMIT was applied outside the engine: with it, the embedded engine repeats rows "
+                 "of a LIMIT over an OPTIONAL MATCH (FalkorDB 4.16)")

@@ -87,3 +87,39 @@ def test_the_double_rows_shape_really_doubles_rows(loaded_store):
     if len(limited) == len(once):
         pytest.skip("this engine build does not repeat rows any more")
     assert len(limited) > len(once)
+
+
+def test_adhoc_cypher_in_the_double_rows_shape_is_rewritten_or_warned(loaded_store):
+    from graph.plans import read_checked
+
+    aid = loaded_store.read("MATCH (a:Agreement)-[:EVIDENCED_BY]->(m) RETURN a.id ORDER BY a.id LIMIT 1").scalar()
+    q = "MATCH (a:Entity {id: $id}) OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m) RETURN a.id, m.id"
+    truth = loaded_store.read(q, {"id": aid}).rows
+    res, warning = read_checked(loaded_store, q + " LIMIT 10", {"id": aid})
+    assert res.rows == truth[:10] and warning and "outside the engine" in warning
+    res, _ = read_checked(loaded_store, q + " SKIP $s LIMIT $n", {"id": aid, "s": 0, "n": 1})
+    assert res.rows == truth[:1]
+    res, warning = read_checked(loaded_store, q + " ORDER BY m.id LIMIT 10", {"id": aid})
+    assert warning is None and sorted(res.rows) == sorted(truth)
+    # not at the end: it cannot be moved out, so the caller is told
+    inner = ("MATCH (a:Entity {id: $id}) OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m) WITH a, m LIMIT 10 "
+             "RETURN a.id, m.id")
+    _, warning = read_checked(loaded_store, inner, {"id": aid})
+    assert warning and "may be doubled" in warning
+
+
+def test_provkg_cypher_warns_and_answers_right(loaded_store):
+    import subprocess
+    import sys
+
+    aid = loaded_store.read("MATCH (a:Agreement)-[:EVIDENCED_BY]->(m) RETURN a.id ORDER BY a.id LIMIT 1").scalar()
+    q = "MATCH (a:Entity {id: $id}) OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m) RETURN a.id, m.id"
+    truth = loaded_store.read(q, {"id": aid}).rows
+    env = {**os.environ, "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
+           "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name}
+    out = subprocess.run([sys.executable, "-m", "cli.main", "cypher", q + " LIMIT 10", "-p", f"id={aid}",
+                          "--format", "json"], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    import json
+
+    assert len(json.loads(out.stdout)["rows"]) == len(truth[:10]) and "warning:" in out.stderr
