@@ -94,7 +94,8 @@ class EventRef(Model):
 class ProvincePartner(Model):
     partner: EntityRef
     partnership: str
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
     until: str | None = None
     evidence_count: int | None = None
     confidence: float | None = None
@@ -108,12 +109,14 @@ class ProvincePartner(Model):
 class PartnerSummary(Model):
     entity: EntityRef
     provinces: int
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
 
 
 class PartnerProvince(Model):
     province: Ref
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
     evidence_count: int | None = None
     confidence: float | None = None
 
@@ -132,7 +135,8 @@ class PartnerDetail(Model):
 class CountryPartnership(Model):
     province: Ref
     partner: EntityRef
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
     evidence_count: int | None = None
 
 

@@ -158,20 +158,22 @@ MATCH (f:Entity {id: pid})
 WITH f
 MATCH (p)-[:HAS_PARTNERSHIP]->(f)-[:PARTNER]->(x)
 OPTIONAL MATCH (f)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
-WITH p, f, x, count(m) AS n, min(d.published) AS since, max(m.confidence) AS conf
-SET f.evidence_count = n, f.since = since, f.confidence = conf
+// since: the start an article states; first_reported: the earliest dated article (min() skips nulls,
+// so undated articles leave both empty rather than invent a date)
+WITH p, f, x, count(m) AS n, min(m.stated_since) AS since, min(d.published) AS first, max(m.confidence) AS conf
+SET f.evidence_count = n, f.since = since, f.first_reported = first, f.confidence = conf
 MERGE (p)-[r:PARTNERS_WITH]->(x)
-SET r.evidence_count = n, r.since = since, r.confidence = conf
+SET r.evidence_count = n, r.since = since, r.first_reported = first, r.confidence = conf
 """
 
 
-def _mention(batch: Batch, doc_id: str, ev: Evidence) -> str:
+def _mention(batch: Batch, doc_id: str, ev: Evidence, stated_since: str | None = None) -> str:
     mid = fact_id("men", doc_id, ev.start, ev.end)
     existing = batch.nodes[("Mention", False)].get(mid, {})
     rules = sorted(set(existing.get("rule", [])) | {ev.rule})
     batch.node("Mention", mid, {"text": ev.text, "start": ev.start, "end": ev.end, "rule": rules,
                                 "confidence": max(ev.confidence, existing.get("confidence", 0.0)),
-                                "doc_id": doc_id})
+                                "doc_id": doc_id, "stated_since": stated_since})
     batch.rel("IN_DOCUMENT", mid, doc_id)
     return mid
 
@@ -196,7 +198,8 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
         b.node("Partnership", pid, {"name": f"{pf.province.name} – {pf.partner.name}"})
         b.rel("HAS_PARTNERSHIP", prov_id, pid)
         b.rel("PARTNER", pid, partner_id)
-        b.rel("EVIDENCED_BY", pid, _mention(b, doc.id, pf.evidence))
+        # the start the sentence states, when the extractor read one (PartnerFact.since is optional)
+        b.rel("EVIDENCED_BY", pid, _mention(b, doc.id, pf.evidence, getattr(pf, "since", None)))
         partnership_ids.append(pid)
 
     for af in facts.agreements:

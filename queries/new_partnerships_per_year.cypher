@@ -14,6 +14,6 @@ WHERE $province IS NULL OR p.id IN $province_units
 WITH p
 MATCH (p)-[r:PARTNERS_WITH]->(x)
 WHERE $kind IS NULL OR $kind IN labels(x)
-WITH toInteger(left(r.since, 4)) AS year, p, x
+WITH toInteger(left(coalesce(r.since, r.first_reported), 4)) AS year, p, x
 RETURN year, count(*) AS partnerships, count(DISTINCT p) AS provinces, count(DISTINCT x) AS partners
 ORDER BY year

@@ -23,8 +23,8 @@ WITH p, r, x, [l IN labels(x) WHERE l <> 'Entity'][0] AS kind
 // A missing date stays null (so the row is left out); FalkorDB's substring() refuses a null length.
 WHERE ($country IS NULL OR x.country = toUpper($country))
   AND ($kind IS NULL OR kind = $kind)
-  AND ($since_from IS NULL OR (r.since + substring('-01-01', coalesce(size(r.since), 4) - 4)) >= ($since_from + substring('-01-01', coalesce(size($since_from), 4) - 4)))
-  AND ($since_to IS NULL OR (r.since + substring('-12-31', coalesce(size(r.since), 4) - 4)) <= ($since_to + substring('-12-31', coalesce(size($since_to), 4) - 4)))
+  AND ($since_from IS NULL OR (coalesce(r.since, r.first_reported) + substring('-01-01', coalesce(size(coalesce(r.since, r.first_reported)), 4) - 4)) >= ($since_from + substring('-01-01', coalesce(size($since_from), 4) - 4)))
+  AND ($since_to IS NULL OR (coalesce(r.since, r.first_reported) + substring('-12-31', coalesce(size(coalesce(r.since, r.first_reported)), 4) - 4)) <= ($since_to + substring('-12-31', coalesce(size($since_to), 4) - 4)))
 RETURN p.id AS province_id, p.name AS province, x.id AS partner_id, x.name AS partner, kind AS partner_kind,
-       x.country AS country, r.since AS since, r.evidence_count AS evidence_count, r.confidence AS confidence
+       x.country AS country, r.since AS since, r.first_reported AS first_reported, r.evidence_count AS evidence_count, r.confidence AS confidence
 ORDER BY province_id, partner_kind, partner, partner_id

@@ -26,6 +26,6 @@ CALL {
 WITH DISTINCT t, x
 MATCH (p:VietnameseProvince)-[r:PARTNERS_WITH]->(x)
 RETURN t.id AS partner_id, t.name AS partner, p.id AS province_id, p.name AS province, x.id AS via_id,
-       x.name AS via, [l IN labels(x) WHERE l <> 'Entity'][0] AS via_kind, r.since AS since,
+       x.name AS via, [l IN labels(x) WHERE l <> 'Entity'][0] AS via_kind, r.since AS since, r.first_reported AS first_reported,
        r.evidence_count AS evidence_count
 ORDER BY partner_id, province, province_id, via_id

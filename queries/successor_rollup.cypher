@@ -22,9 +22,9 @@ MATCH (m)-[r:PARTNERS_WITH]->(x)
 WHERE $kind IS NULL OR $kind IN labels(x)
 WITH s, x, m, r ORDER BY m.id
 WITH s, x, collect(DISTINCT m.id) AS inherited_from, collect(DISTINCT m.name) AS inherited_from_names,
-     min(r.since) AS since, collect(r.evidence_count) AS counts
+     min(r.since) AS since, min(r.first_reported) AS first_reported, collect(r.evidence_count) AS counts
 // reduce, not sum(): FalkorDB's sum() returns a float even for integers
 RETURN s.id AS successor_id, s.name AS successor, x.id AS partner_id, x.name AS partner,
        [l IN labels(x) WHERE l <> 'Entity'][0] AS partner_kind, x.country AS country, inherited_from,
-       inherited_from_names, since, reduce(n = 0, c IN counts | n + c) AS evidence_count
+       inherited_from_names, since, first_reported, reduce(n = 0, c IN counts | n + c) AS evidence_count
 ORDER BY successor_id, partner_kind, partner, partner_id

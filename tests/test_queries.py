@@ -791,3 +791,16 @@ def test_neo4j_runs_its_own_variant(neo4j_store, loaded_store):
     assert {tuple(r["path_ids"]) for r in res.records()} == {("VN-13", "CN-GX", "VN-09", "JP", "VN-26"),
                                                              ("VN-13", "CN-GX", "VN-09", "KR", "VN-26")}
     _same(res, run_query(loaded_store, "paths_between", params))
+
+
+def test_cli_misspelt_province_exits_2_with_closest_names(loaded_store):
+    env = {**os.environ, "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
+           "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name}
+    out = subprocess.run([sys.executable, "-m", "cli.main", "query", "partners_of_province", "-p",
+                          "province=Quang Trj"], capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 2 and "closest" in out.stderr and "Quảng Trị" in out.stderr, out.stderr
+    ok = subprocess.run([sys.executable, "-m", "cli.main", "query", "province_profile", "-p", "province=Quảng Trị",
+                         "--as-of", "2024-06-01", "--no-predecessors", "--format", "json"],
+                        capture_output=True, text=True, env=env, timeout=120)
+    assert ok.returncode == 0, ok.stderr
+    assert [r["province_id"] for r in json.loads(ok.stdout)["rows"]] == ["VN-25"]

@@ -23,5 +23,5 @@ MATCH (p:VietnameseProvince)-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x
 RETURN {province: {id: p.id, name: p.name},
         partner: {id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0], country: x.country,
                   iso3166_2: x.iso3166_2},
-        since: ps.since, evidence_count: ps.evidence_count} AS item
+        since: ps.since, first_reported: ps.first_reported, evidence_count: ps.evidence_count} AS item
 ORDER BY item.province.name, item.partner.name

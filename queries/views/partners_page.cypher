@@ -13,7 +13,8 @@
 MATCH (x)<-[:PARTNER]-(ps:Partnership)<-[:HAS_PARTNERSHIP]-(p:VietnameseProvince)
 WHERE ($country IS NULL OR x.country = $country) AND ($kind IS NULL OR $kind IN labels(x))
   AND ($q_key IS NULL OR x.search_text CONTAINS $q_key)
-WITH x, count(DISTINCT p) AS provinces, min(ps.since) AS since
+WITH x, count(DISTINCT p) AS provinces, min(ps.since) AS since, min(ps.first_reported) AS first_reported
 RETURN {entity: {id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0], country: x.country,
-                 iso3166_2: x.iso3166_2}, provinces: provinces, since: since} AS item, provinces
+                 iso3166_2: x.iso3166_2}, provinces: provinces, since: since,
+        first_reported: first_reported} AS item, provinces
 ORDER BY provinces DESC, item.entity.name SKIP $offset LIMIT $limit

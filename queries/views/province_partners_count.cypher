@@ -15,6 +15,9 @@ WITH p
 MATCH (p)-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x)
 WHERE ($country IS NULL OR x.country = $country)
   AND ($kind IS NULL OR $kind IN labels(x))
-  AND ($since IS NULL OR ps.since IS NULL OR ps.since >= $since)
-  AND ($until IS NULL OR ps.since IS NULL OR ps.since <= $until)
+  // the stated start, else the first report; a partnership with neither passes the date filters
+  AND ($since IS NULL OR coalesce(ps.since, ps.first_reported) IS NULL
+       OR coalesce(ps.since, ps.first_reported) >= $since)
+  AND ($until IS NULL OR coalesce(ps.since, ps.first_reported) IS NULL
+       OR coalesce(ps.since, ps.first_reported) <= $until)
 RETURN count(DISTINCT x) AS total

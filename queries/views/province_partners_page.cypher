@@ -18,8 +18,11 @@ WITH p
 MATCH (p)-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x)
 WHERE ($country IS NULL OR x.country = $country)
   AND ($kind IS NULL OR $kind IN labels(x))
-  AND ($since IS NULL OR ps.since IS NULL OR ps.since >= $since)
-  AND ($until IS NULL OR ps.since IS NULL OR ps.since <= $until)
+  // the stated start, else the first report; a partnership with neither passes the date filters
+  AND ($since IS NULL OR coalesce(ps.since, ps.first_reported) IS NULL
+       OR coalesce(ps.since, ps.first_reported) >= $since)
+  AND ($until IS NULL OR coalesce(ps.since, ps.first_reported) IS NULL
+       OR coalesce(ps.since, ps.first_reported) <= $until)
 WITH p, ps, x ORDER BY x.name, x.id SKIP $offset LIMIT $limit
 OPTIONAL MATCH (ps)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
 WITH p, ps, x, collect(DISTINCT CASE WHEN m IS NULL THEN NULL ELSE {text: m.text, `start`: m.`start`, `end`: m.`end`,
@@ -32,6 +35,6 @@ WITH ps, x, evidence, agreements, collect(DISTINCT CASE WHEN e IS NULL THEN NULL
      {id: e.id, kind: e.kind, name: e.name, date_start: e.date_start} END) AS events
 RETURN {partner: {id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0], country: x.country,
                   iso3166_2: x.iso3166_2},
-        partnership: ps.id, since: ps.since, until: ps.until, evidence_count: ps.evidence_count,
+        partnership: ps.id, since: ps.since, first_reported: ps.first_reported, until: ps.until, evidence_count: ps.evidence_count,
         confidence: ps.confidence, agreements: agreements, events: events, evidence: evidence} AS item
 ORDER BY item.partner.name, item.partner.id
