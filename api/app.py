@@ -25,13 +25,20 @@ Errors are `application/problem+json` (RFC 9457).
 """
 
 
+def api_store_settings(settings: Settings) -> Settings:
+    return settings.model_copy(update={"query_timeout_ms": min(settings.query_timeout_ms,
+                                                              settings.api_query_timeout_ms)})
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.store = store or open_store(settings)
+        # API reads get a shorter budget than the CLI's: a slow read holds a shared lock, and what
+        # waits behind it (a writer, then every reader) waits as long
+        app.state.store = store or open_store(api_store_settings(settings))
         yield
         if store is None:
             app.state.store.close()
