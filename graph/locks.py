@@ -5,8 +5,8 @@ every read holds a shared lock and every write batch an exclusive one, across al
 use the same data dir. A turnstile file keeps a steady stream of readers from starving a writer:
 a waiting writer holds the turnstile, and readers must pass through it before taking their share.
 
-Both waits are bounded. A writer holds the turnstile for at most `turnstile_s` at a time and then
-lets the queued readers through before trying again: with an unbounded turnstile one slow read
+Both waits are bounded. A writer holds the turnstile for `turnstile_s` at first, then lets the
+queued readers through and tries again with twice the window: with an unbounded turnstile one slow read
 plus one waiting writer stopped every other reader (a 10 s read made `/search` take 8 s instead of
 8 ms). A reader waits at most its own deadline, then gives up with LockTimeout.
 """
@@ -81,9 +81,13 @@ class RWLock:
         gate = self._open(self._turnstile)
         fd = self._open(self._rw)
         try:
+            hold = self.turnstile_s
             while True:
                 _flock(gate, fcntl.LOCK_EX, deadline)
-                window = time.monotonic() + self.turnstile_s
+                window = time.monotonic() + hold
+                # each round holds the turnstile twice as long: reads in flight are bounded by their
+                # deadlines, so the writer gets in once the window outlasts them, never starved
+                hold *= 2
                 try:
                     _flock(fd, fcntl.LOCK_EX, window if deadline is None else min(window, deadline))
                     break
