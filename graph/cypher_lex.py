@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from graph.errors import QueryRefused
+from core.errors import QueryRefused
 
 # kinds: word, quoted (backtick name), string, number, param, punct
 _SCAN = re.compile(

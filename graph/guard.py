@@ -16,8 +16,8 @@ engine's limits do not cover it:
 
 from __future__ import annotations
 
+from core.errors import QueryRefused
 from graph.cypher_lex import Token, tokens
-from graph.errors import QueryRefused
 
 WRITE_WORDS = frozenset({
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "LOAD", "FOREACH",

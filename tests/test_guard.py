@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from graph.errors import QueryRefused
+from core.errors import QueryRefused
 from graph.guard import vet_read_query
 
 

@@ -14,9 +14,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from graph.errors import QueryRefused, QueryTimeout, StoreUnavailable
+from core.errors import QueryRefused, QueryTimeout, StoreUnavailable
+from core.settings import load_settings
 from graph.falkor_store import FalkorStore
-from graph.settings import load_settings
 
 # FalkorDB parses 19 prefix minus signs in about 4 s, outside its query timeout
 PARSE_BOMB = "RETURN " + "- " * 19 + "1"
