@@ -19,7 +19,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult as FResult
 
-from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.errors import InputError, QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
 from graph.embedded import EmbeddedServer
 from graph.locks import LockTimeout, RWLock
@@ -45,6 +45,36 @@ def plain(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     return value
+
+
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def check_params(params: dict[str, Any] | None, where: str = "parameter") -> None:
+    """Refuse values the engine would mangle before a statement is sent: FalkorDB reads the query as
+    a C string, so a NUL cuts it (the rest of a transaction then ran without that statement), and
+    it clamps integers outside 64 bits silently."""
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise InputError(f"{path} contains a NUL character (at {value.index(chr(0))})")
+        elif isinstance(value, bool):
+            return
+        elif isinstance(value, int):
+            if not _INT64[0] <= value <= _INT64[1]:
+                raise InputError(f"{path} is outside the 64-bit integer range")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
+                    raise InputError(f"{path} has an invalid key {str(k)[:40]!r}")
+                walk(v, f"{path}.{k}")
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]")
+    for name, value in (params or {}).items():
+        if not isinstance(name, str) or not name.isidentifier():
+            raise InputError(f"{where} name {str(name)[:40]!r} is not a valid identifier")
+        walk(value, f"{where} {name!r}")
 
 
 class _NotSent(Exception):
@@ -137,6 +167,7 @@ class FalkorStore:
         cap = max_rows or self.settings.max_rows
         byte_cap = max_bytes or self.settings.max_result_bytes
         deadline_s = (timeout + self.settings.client_grace_ms) / 1000
+        check_params(params)
         command = None
         for attempt in (1, 2):
             g = self._graph()
@@ -184,23 +215,42 @@ class FalkorStore:
         finally:
             pool.release(conn)
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        """One MULTI/EXEC. It does not roll back: if a statement fails, the others have run, so the
+        `compensate` statements (which undo what this write may have done) run next, then the error
+        is raised. Every row is checked before anything is sent."""
         if not statements:
             return
+        for i, (_, params) in enumerate(statements):
+            check_params(params, where=f"statement {i + 1}: parameter")
 
-        def work(g: Any) -> None:
+        def run(g: Any, stmts: Sequence[Statement]) -> list[Any]:
             with self.lock.exclusive(timeout_s=self._write_timeout_s()):
                 pipe = g.client.connection.pipeline(transaction=True)
-                for query, params in statements:
+                for query, params in stmts:
                     pipe.execute_command("GRAPH.QUERY", g.name, g._build_params_header(params) + query,
                                          "--compact", "timeout", max(self.settings.query_timeout_ms, 60_000))
-                replies = pipe.execute(raise_on_error=False)
+                return list(pipe.execute(raise_on_error=False))
+
+        def work(g: Any) -> None:
+            replies = run(g, statements)
+            failure: Exception | None = None
             for reply in replies:
                 if isinstance(reply, redis.ResponseError):
-                    raise _map_error(reply)
-                if isinstance(reply, Exception):
-                    raise QueryFailed(str(reply))
-                FResult(g, reply)  # raises on an error embedded in the reply
+                    failure = _map_error(reply)
+                elif isinstance(reply, Exception):
+                    failure = QueryFailed(str(reply))
+                else:
+                    try:
+                        FResult(g, reply)  # raises on an error embedded in the reply
+                    except redis.ResponseError as exc:
+                        failure = _map_error(exc)
+                if failure is not None:
+                    break
+            if failure is not None:
+                if compensate:
+                    run(g, compensate)
+                raise failure
 
         try:
             self._supervised(work)

@@ -92,7 +92,8 @@ class Neo4jStore:
         except Exception as exc:  # noqa: BLE001 - mapped to the project's error types
             raise self._map(exc) from None
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
         if not statements:
             return
 

@@ -49,8 +49,10 @@ class GraphStore(Protocol):
         ends by the timeout plus a client grace whatever the engine does."""
         ...
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run the statements as one atomic transaction (idempotent work only: it may be retried)."""
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        """Run the statements as one atomic transaction (idempotent work only: it may be retried).
+
+        An engine without rollback runs `compensate` when a statement fails, then raises."""
         ...
 
     def ensure_schema(self) -> None:
