@@ -26,6 +26,11 @@ Errors are `application/problem+json` (RFC 9457).
 """
 
 
+def api_store_settings(settings: Settings, api_settings: ApiSettings) -> Settings:
+    return settings.model_copy(update={"query_timeout_ms": min(settings.query_timeout_ms,
+                                                              api_settings.api_query_timeout_ms)})
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None,
                api_settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -34,7 +39,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.store = store or open_store(settings)
+        app.state.store = store or open_store(api_store_settings(settings, api_settings))
         yield
         if store is None:
             app.state.store.close()

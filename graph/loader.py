@@ -267,6 +267,33 @@ def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int
     return stmts
 
 
+# -- harden (issue 15): what undoes a failed article write on an engine without rollback -------
+REMOVE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
+# entities first seen in text that nothing but their own LOCATED_IN link keeps
+REMOVE_UNUSED_ENTITIES = """
+UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE e.curated = false
+OPTIONAL MATCH (e)-[r]-() WHERE NOT (type(r) = 'LOCATED_IN' AND startNode(r) = e)
+WITH e, count(r) AS links WHERE links = 0
+DETACH DELETE e
+"""
+
+
+def compensation(doc_id: str, entity_ids: list[str] | None = None) -> list[Statement]:
+    """The article leaves no trace: its facts (those only it supports), mentions, document, and the
+    entities it alone introduced go."""
+    doc = {"doc": doc_id}
+    stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOCUMENT, doc)]
+    if entity_ids:
+        stmts.append((REMOVE_UNUSED_ENTITIES, {"ids": entity_ids}))
+    return stmts
+
+
+def new_entity_ids(facts: ArticleFacts, schema: GraphSchema) -> list[str]:
+    batch, _ = article_batch(facts, schema)
+    return sorted(i for (_, create_only), rows in batch.nodes.items() if create_only for i in rows)
+# -- end harden ---------------------------------------------------------------------------------------
+
+
 class Loader:
     def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000,
                  after_load: Callable[[str], object] | None = None) -> None:
@@ -289,7 +316,9 @@ class Loader:
         if stored is not None:  # a replaced article: whatever only it named may be left alone after the load
             params = {"doc": facts.document.id}
             orphans = sorted({r[0] for q in (OLD_NEIGHBOURS, OLD_PERSONS) for r in self.store.read(q, params).rows})
-        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans))
+        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans),
+                         compensate=compensation(facts.document.id,
+                                                 new_entity_ids(facts, self.schema)))  # harden (issue 15)
         if self.after_load is not None:
             self.after_load(facts.document.id)
         return True

@@ -12,7 +12,7 @@ from typing import Any
 
 from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
-from graph.store import QueryResult, Statement
+from graph.store import QueryResult, Statement, approx_bytes
 
 
 def plain(value: Any) -> Any:
@@ -60,9 +60,11 @@ class Neo4jStore:
         return QueryFailed(str(getattr(exc, "message", None) or exc))
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
-             timeout_ms: int | None = None) -> QueryResult:
+             timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
         neo4j = self._neo4j
         cap = max_rows or self.settings.max_rows
+        # harden (issue 15): a byte cap beside the row cap
+        byte_cap = max_bytes or self.settings.max_result_bytes
         timeout = (timeout_ms or self.settings.query_timeout_ms) / 1000
 
         def work(tx: Any) -> QueryResult:
@@ -70,11 +72,17 @@ class Neo4jStore:
             cols = list(res.keys())
             rows: list[list[Any]] = []
             truncated = False
+            size = 0
             for rec in res:
                 if len(rows) >= cap:
                     truncated = True
                     break
-                rows.append([plain(v) for v in rec.values()])
+                row = [plain(v) for v in rec.values()]
+                size += approx_bytes(row)  # harden (issue 15)
+                if size > byte_cap and rows:
+                    truncated = True
+                    break
+                rows.append(row)
             return QueryResult(columns=cols, rows=rows, truncated=truncated)
 
         work_tx = neo4j.unit_of_work(timeout=timeout)(work)
@@ -84,7 +92,8 @@ class Neo4jStore:
         except Exception as exc:  # noqa: BLE001 - mapped to the project's error types
             raise self._map(exc) from None
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
         if not statements:
             return
 
