@@ -37,7 +37,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             app.state.store.close()
 
     app = FastAPI(title="provkg API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=OrjsonResponse)
+                  default_response_class=OrjsonResponse, docs_url=None, redoc_url=None)
     app.state.settings = settings
     problems.install(app)
     app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
@@ -60,7 +60,8 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return problems.problem(503, "store-unavailable", "Store unavailable", "the graph store is unreachable")
         return OrjsonResponse({"status": "ready", "store": store.kind})
 
-    from api import routes
+    from api import routes, routes_web
 
+    routes_web.install(app)  # offline docs and the explorer's static files
     routes.include(app)
     return app
