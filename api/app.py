@@ -60,8 +60,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return problems.problem(503, "store-unavailable", "Store unavailable", "the graph store is unreachable")
         return OrjsonResponse({"status": "ready", "store": store.kind})
 
-    from api import routes, routes_web
+    from api import openapi_examples, routes, routes_web
 
     routes_web.install(app)  # offline docs and the explorer's static files
     routes.include(app)
+    openapi_examples.install(app)
     return app

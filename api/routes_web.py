@@ -17,7 +17,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, FastAPI, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
@@ -99,11 +99,24 @@ async def partner_view(id: Annotated[str, PathParam(max_length=200, examples=["C
     return await run_in_threadpool(X.partner_page, store, id)
 
 
+@lru_cache(maxsize=1)
+def _redoc_bundle(docs_static: Path) -> bytes:
+    # ReDoc's bundle draws its "API docs by Redocly" badge from a CDN; point it at a local image
+    text = (docs_static / "redoc.standalone.js").read_bytes()
+    return text.replace(b"https://cdn.redoc.ly/redoc/logo-mini.svg", b"/assets/docs/favicon.png")
+
+
 def install(app: FastAPI) -> None:
     """Static files and the offline docs pages; call before including the routers."""
     import fastapi_offline
 
     docs_static = Path(fastapi_offline.__file__).resolve().parent / "static"
+
+    @app.get("/assets/docs/redoc.standalone.js", include_in_schema=False)
+    async def redoc_js() -> Response:
+        return Response(_redoc_bundle(docs_static), media_type="text/javascript",
+                        headers={"Cache-Control": "public, max-age=3600"})
+
     app.mount("/assets/docs", StaticFiles(directory=docs_static), name="docs-assets")
     app.mount("/assets", StaticFiles(directory=STATIC), name="assets")
     title = app.title

@@ -33,7 +33,9 @@ export async function render([id], query) {
     seen.add(key);
     spans.push({ start: f.evidence.start, end: f.evidence.end, title: `${typeName(f.type)}: ${f.name || f.id}` });
   }
-  if (focus && !seen.has(`${focus[0]}-${focus[1]}`)) spans.push({ start: focus[0], end: focus[1], title: t("evidence") });
+  // the sentence asked for wins over any other fact's span that overlaps it
+  const shown = focus ? spans.filter((s) => s.end <= focus[0] || s.start >= focus[1]) : spans;
+  if (focus) shown.push({ start: focus[0], end: focus[1], title: t("evidence") });
   const focused = focus ? doc.facts.filter((f) => f.evidence.start === focus[0] && f.evidence.end === focus[1]) : [];
   const meta = h("dl", { class: "facts" },
     h("div", {}, h("dt", {}, t("published")), h("dd", {}, fmtDate(doc.published))),
@@ -46,7 +48,7 @@ export async function render([id], query) {
       focused.map((f, i) => [i ? ", " : "", h("a", { href: entityPath(f.type, f.id) }, typeName(f.type), ": ", f.name || f.id)])) : null,
     h("div", { class: "two-col wide-left" },
       section(t("article_text"), h("p", { class: "muted small" }, t("highlighted")),
-        h("div", { class: "article", lang: "vi" }, highlighted(text, spans, focus))),
+        h("div", { class: "article", lang: "vi" }, highlighted(text, shown, focus))),
       section(t("facts_in_article"), h("ul", { class: "fact-list" }, doc.facts.map((f) => h("li", {},
         h("a", { href: entityPath(f.type, f.id) }, h("span", { class: `badge t-${f.type}` }, typeName(f.type)), " ", f.name || f.id),
         " ", h("a", { href: `?hl=${f.evidence.start}-${f.evidence.end}`, class: "small", "aria-label": `${t("view_evidence")}: ${f.name || f.id}` }, "¶")))))));

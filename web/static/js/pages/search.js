@@ -112,7 +112,7 @@ export async function render(_params, query) {
   const q = query.get("q") || "";
   const type = query.get("type") || "";
   const page = h("div", { class: "page search-page", "data-title": q || t("nav_search") },
-    h("div", { class: "hero" }, searchBox(q)));
+    h("div", { class: "hero" }, q ? null : h("h1", { class: "hero-title" }, t("brand_sub")), searchBox(q)));
   page.append(q ? h("div", {}, h("h1", { class: "results-title" }, t("results_for"), " “", q, "”"), await results(q, type))
     : await home());
   return page;
