@@ -9,16 +9,17 @@
 
 from __future__ import annotations
 
+import gzip
 import html
+import mimetypes
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-from fastapi import APIRouter, FastAPI, Request
+from fastapi import APIRouter, FastAPI, HTTPException, Request
 from fastapi import Path as PathParam
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
 from fastapi.responses import HTMLResponse, Response
-from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
@@ -99,26 +100,55 @@ async def partner_view(id: Annotated[str, PathParam(max_length=200, examples=["C
     return await run_in_threadpool(X.partner_page, store, id)
 
 
-@lru_cache(maxsize=1)
-def _redoc_bundle(docs_static: Path) -> bytes:
-    # ReDoc's bundle draws its "API docs by Redocly" badge from a CDN; point it at a local image
-    text = (docs_static / "redoc.standalone.js").read_bytes()
-    return text.replace(b"https://cdn.redoc.ly/redoc/logo-mini.svg", b"/assets/docs/favicon.png")
+class Assets:
+    """Files of one directory, read once and kept gzipped in memory (the explorer's and the docs' assets
+    are a few MB at most; compressing d3 or Swagger UI on every request cost more than serving them)."""
+
+    def __init__(self, root: Path, rewrite: dict[str, tuple[bytes, bytes]] | None = None) -> None:
+        self.root = root.resolve()
+        self.rewrite = rewrite or {}
+
+    @lru_cache(maxsize=256)  # noqa: B019 - one instance per directory, for the life of the process
+    def load(self, rel: str) -> tuple[bytes, bytes, str] | None:
+        path = (self.root / rel).resolve()
+        if not path.is_file() or not path.is_relative_to(self.root):
+            return None
+        data = path.read_bytes()
+        if rel in self.rewrite:
+            data = data.replace(*self.rewrite[rel])
+        media = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        if media.startswith("text/") or media in ("application/javascript", "application/json", "image/svg+xml"):
+            media += "; charset=utf-8"
+        return data, gzip.compress(data, 6), media
+
+    def response(self, rel: str, request: Request) -> Response:
+        found = self.load(rel)
+        if found is None:
+            raise HTTPException(404, f"no asset {rel!r}")
+        data, packed, media = found
+        headers = {"Cache-Control": "public, max-age=300", "Vary": "Accept-Encoding"}
+        if "gzip" in request.headers.get("accept-encoding", "") and len(packed) < len(data):
+            return Response(packed, media_type=media, headers={**headers, "Content-Encoding": "gzip"})
+        return Response(data, media_type=media, headers=headers)
 
 
 def install(app: FastAPI) -> None:
-    """Static files and the offline docs pages; call before including the routers."""
+    """The explorer's files and the offline docs pages; call before including the routers."""
     import fastapi_offline
 
-    docs_static = Path(fastapi_offline.__file__).resolve().parent / "static"
+    # ReDoc's bundle draws its "API docs by Redocly" badge from a CDN; point it at a local image
+    docs = Assets(Path(fastapi_offline.__file__).resolve().parent / "static",
+                  {"redoc.standalone.js": (b"https://cdn.redoc.ly/redoc/logo-mini.svg", b"/assets/docs/favicon.png")})
+    own = Assets(STATIC)
 
-    @app.get("/assets/docs/redoc.standalone.js", include_in_schema=False)
-    async def redoc_js() -> Response:
-        return Response(_redoc_bundle(docs_static), media_type="text/javascript",
-                        headers={"Cache-Control": "public, max-age=3600"})
+    @app.get("/assets/docs/{rel:path}", include_in_schema=False)
+    async def docs_asset(rel: str, request: Request) -> Response:
+        return docs.response(rel, request)
 
-    app.mount("/assets/docs", StaticFiles(directory=docs_static), name="docs-assets")
-    app.mount("/assets", StaticFiles(directory=STATIC), name="assets")
+    @app.get("/assets/{rel:path}", include_in_schema=False)
+    async def asset(rel: str, request: Request) -> Response:
+        return own.response(rel, request)
+
     title = app.title
 
     @app.get("/docs", include_in_schema=False)

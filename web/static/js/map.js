@@ -1,12 +1,14 @@
 // The partner map: Natural Earth country shapes (world-atlas TopoJSON, vendored), partner countries
 // shaded, foreign localities drawn as points at their curated coordinates. No tiles, works offline.
-import { h } from "./util.js";
+import { h, vendor } from "./util.js";
 
 let atlas = null;
-async function countries() {
+// Start fetching the libraries and the shapes; a page calls this before it waits for its data.
+export function preloadMap() {
   if (!atlas) {
-    const topo = await (await fetch("/assets/vendor/countries-110m.json")).json();
-    atlas = window.topojson.feature(topo, topo.objects.countries).features;
+    atlas = Promise.all([vendor("d3.min.js", "topojson-client.min.js"),
+      fetch("/assets/vendor/countries-110m.json").then((r) => r.json())])
+      .then(([, topo]) => window.topojson.feature(topo, topo.objects.countries).features);
   }
   return atlas;
 }
@@ -14,7 +16,7 @@ async function countries() {
 // Greedy label placement: try right, left, above, below of the point; drop a label that fits nowhere
 // (the point keeps its tooltip and its row in the table).
 function placeLabels(items) {
-  const boxes = [];
+  const boxes = items.map((it) => ({ x: it.x - 6, y: it.y - 6, w: 12, h: 12 }));  // labels never cover a point
   const hit = (b) => boxes.some((o) => b.x < o.x + o.w && b.x + b.w > o.x && b.y < o.y + o.h && b.y + b.h > o.y);
   for (const it of items) {
     const w = it.name.length * 6.2 + 4, hgt = 13;
@@ -25,21 +27,20 @@ function placeLabels(items) {
       const b = { x, y, w, h: hgt };
       if (!hit(b)) { boxes.push(b); it.pos = { x: x + 2, y: y + 10 }; break; }
     }
-    boxes.push({ x: it.x - 6, y: it.y - 6, w: 12, h: 12 });
   }
 }
 
 // points: [{id, name, lat, lon, href, label}]; shaded: Map(numeric -> {label, href}).
 // scope "region" frames the located points and Vietnam; "world" frames every shaded country too.
 export async function partnerMap({ points, shaded, title, scope = "region" }) {
+  const features = await preloadMap();
   const d3 = window.d3;
   const width = 960, height = 540;
-  const features = await countries();
   const located = points.filter((p) => p.lat !== null && p.lat !== undefined);
   const vietnam = features.filter((f) => f.id === "704");
   // a margin of a few degrees around each point keeps it and its label off the edge
   const pointFeatures = located.map((p) => ({ type: "Feature", geometry: { type: "MultiPoint",
-    coordinates: [[p.lon - 7, p.lat - 4], [p.lon + 7, p.lat + 4]] } }));
+    coordinates: [[p.lon - 5, p.lat - 3], [p.lon + 5, p.lat + 3]] } }));
   const frame = { type: "FeatureCollection", features: scope === "world" || !located.length
     ? [...vietnam, ...features.filter((f) => shaded.has(f.id)), ...pointFeatures]
     : [...vietnam, ...pointFeatures] };

@@ -127,3 +127,20 @@ export function evidenceList(evidence) {
       ev.title || ev.document, ev.published ? " · " + fmtDate(ev.published) : "",
       ev.url ? [" · ", h("a", { href: ev.url, rel: "noopener", "data-external": "1" }, t("source"))] : null))));
 }
+
+// The vendored libraries (d3, topojson-client) are classic scripts, loaded once by the pages that draw.
+const scripts = new Map();
+export function vendor(...names) {
+  return Promise.all(names.map((name) => {
+    if (!scripts.has(name)) {
+      scripts.set(name, new Promise((resolve, reject) => {
+        const el = document.createElement("script");
+        el.src = `/assets/vendor/${name}`;
+        el.onload = resolve;
+        el.onerror = () => reject(new Error(`could not load ${name}`));
+        document.head.append(el);
+      }));
+    }
+    return scripts.get(name);
+  }));
+}

@@ -24,19 +24,33 @@ export async function render([segment, id]) {
   const rels = [...d.outgoing.map((r) => ({ dir: "→", type: r.type, other: r.target, props: r.properties })),
     ...d.incoming.map((r) => ({ dir: "←", type: r.type, other: r.source, props: r.properties }))];
   const evidence = rels.filter((r) => r.type === "EVIDENCED_BY");
+  // a person's evidence sits on their roles: bring each role's in, so the page shows every piece
+  const roles = d.type === "Person" ? await Promise.all(d.outgoing.filter((r) => r.type === "HAS_ROLE")
+    .map((r) => api(`/id/role/${encodeURIComponent(r.target.id)}?format=json`))) : [];
+  for (const role of roles) {
+    for (const r of role.outgoing) {
+      if (r.type === "EVIDENCED_BY") evidence.push({ other: r.target, role: role.properties.title || role.properties.name });
+    }
+  }
+  const roleSection = roles.length ? section(t("roles"), h("ul", { class: "plain" }, roles.map((role) => h("li", {},
+    h("a", { href: entityPath("Role", role.id) }, role.properties.title || role.properties.name || role.id),
+    ...role.outgoing.filter((r) => !["EVIDENCED_BY"].includes(r.type)).map((r) => [" · ",
+      h("a", { href: entityPath(typeOf(r.target.labels), r.target.id) }, r.target.name || r.target.id)]))))) : null;
   const others = rels.filter((r) => r.type !== "EVIDENCED_BY");
   return h("div", { class: "page entity-page", "data-title": name },
     entityHeader(d.type, id, name, []),
     h("div", { class: "two-col" },
       section(t("properties"), table([
-        { label: "", cell: ([k]) => h("code", {}, k) },
-        { label: "", cell: ([k, v]) => Array.isArray(v) ? v.join(" · ") : /date|period|valid|published/.test(k) ? fmtDate(v) : String(v) },
+        { label: t("key"), cell: ([k]) => h("code", {}, k) },
+        { label: t("value"), cell: ([k, v]) => Array.isArray(v) ? v.join(" · ") : /date|period|valid|published/.test(k) ? fmtDate(v) : String(v) },
       ], props, { caption: t("properties") })),
       section(t("relations"), table([
         { label: t("kind"), cell: (r) => h("span", {}, r.dir, " ", h("code", {}, r.type)) },
-        { label: "", cell: (r) => h("a", { href: entityPath(typeOf(r.other.labels), r.other.id) }, r.other.name || r.other.id) },
+        { label: t("entity"), cell: (r) => h("a", { href: entityPath(typeOf(r.other.labels), r.other.id) }, r.other.name || r.other.id) },
       ], others, { caption: t("relations") }))),
+    roleSection,
     evidence.length ? section(t("evidence"), h("ul", { class: "evidence" }, evidence.map((r) => h("li", {},
       h("blockquote", {}, "“", r.other.name || r.other.id, "”"),
+      r.role ? h("p", { class: "ev-meta" }, r.role) : null,
       h("p", { class: "ev-meta" }, h("a", { href: entityPath("Mention", r.other.id), class: "ev-link" }, t("view_evidence"))))))) : null);
 }

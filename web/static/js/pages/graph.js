@@ -2,7 +2,7 @@
 // filtered by relationship type. The layout is run to rest before drawing, so it does not jitter.
 import { navigate } from "../app.js";
 import { t, typeName } from "../i18n.js";
-import { api, entityPath, h } from "../util.js";
+import { api, entityPath, h, vendor } from "../util.js";
 
 const W = 1000, H = 640;
 // bookkeeping edges that the PARTNERS_WITH shortcut and the fact pages already show; one click brings them back
@@ -100,7 +100,7 @@ export async function render([id], query) {
         h("a", { href: entityPath(n.type, n.id) }, n.name || n.id), " ", h("span", { class: "muted small" }, typeName(n.type)))));
   }
 
-  await expand(start);
+  await Promise.all([expand(start), vendor("d3.min.js")]);
   draw();
   const input = h("input", { id: "graph-entity", name: "id", value: start, autocomplete: "off" });
   const legend = h("ul", { class: "legend-list" }, Object.entries(COLORS).slice(0, 8).map(([ty, c]) =>

@@ -1,9 +1,10 @@
 // Partner (foreign locality, country, organisation): which provinces work with it, since when, how.
 import { t } from "../i18n.js";
-import { partnerMap } from "../map.js";
+import { partnerMap, preloadMap } from "../map.js";
 import { api, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
 
 export async function render([, id]) {
+  preloadMap();
   const data = await api(`/views/partner/${encodeURIComponent(id)}`);
   const ent = data.entity;
   const byProvince = new Map();

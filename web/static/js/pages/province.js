@@ -1,6 +1,6 @@
 // Province: partners on a map and in a table, a timeline, figures as small charts, the 2025 reform.
 import { indicatorName, t, typeName } from "../i18n.js";
-import { partnerMap } from "../map.js";
+import { partnerMap, preloadMap } from "../map.js";
 import { barChart } from "../charts.js";
 import { api, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
 
@@ -57,6 +57,7 @@ function figures(list) {
 }
 
 export async function render([id]) {
+  preloadMap();
   const data = await api(`/views/province/${encodeURIComponent(id)}`);
   const p = data.province;
   const c = p.counts || {};

@@ -5,6 +5,12 @@ import { api, entityPath, h, typeBadge } from "../util.js";
 
 const ORDER = ["VietnameseProvince", "ForeignLocality", "Country", "Organization", "Person", "Agreement", "Event"];
 
+// The units created on 2025-07-01 carry ids VN-2025-NN (ingest/data/vn_provinces.csv): say so, since
+// several share a name with a dissolved unit.
+function unitNote(it) {
+  return it.type === "VietnameseProvince" && /^VN-2025-/.test(it.id) ? h("span", { class: "unit-note" }, t("new_unit")) : null;
+}
+
 function searchBox(q) {
   const listId = "typeahead-list";
   const input = h("input", {
@@ -27,7 +33,7 @@ function searchBox(q) {
     list.replaceChildren(...found.map((it, i) => h("li", {
       id: `ta-${i}`, role: "option", "aria-selected": "false",
       onmousedown: (ev) => { ev.preventDefault(); navigate(entityPath(it.type, it.id)); },
-    }, typeBadge(it.type), h("span", { class: "ta-name" }, it.name),
+    }, typeBadge(it.type), h("span", { class: "ta-name" }, it.name, unitNote(it)),
       h("span", { class: "muted" }, it.country && it.type !== "Country" ? it.country : "", " ", h("code", {}, it.id)))));
     list.hidden = !found.length;
     input.setAttribute("aria-expanded", found.length ? "true" : "false");
@@ -83,7 +89,7 @@ async function results(q, type) {
     h("h2", {}, typeName(ty), " ", h("span", { class: "count" }, facets[ty] ?? groups[ty].length)),
     h("ul", { class: "result-list" }, groups[ty].map((it) => h("li", {},
       h("a", { href: entityPath(it.type, it.id), class: "result" },
-        h("span", { class: "r-name" }, it.name),
+        h("span", { class: "r-name" }, it.name, unitNote(it)),
         h("span", { class: "r-meta" }, it.iso3166_2 || it.id, it.country && it.type !== "Country" ? ` · ${it.country}` : ""))))))));
 }
 
@@ -113,8 +119,14 @@ export async function render(_params, query) {
   const type = query.get("type") || "";
   const page = h("div", { class: "page search-page", "data-title": q || t("nav_search") },
     h("div", { class: "hero" }, q ? null : h("h1", { class: "hero-title" }, t("brand_sub")), searchBox(q)));
-  page.append(q ? h("div", {}, h("h1", { class: "results-title" }, t("results_for"), " “", q, "”"), await results(q, type))
-    : await home());
+  if (q) {
+    page.append(h("div", {}, h("h1", { class: "results-title" }, t("results_for"), " “", q, "”"), await results(q, type)));
+  } else {  // the box is usable at once; the dashboard fills in when the counts arrive
+    const slot = h("div", { class: "home-slot", "aria-busy": "true" });
+    page.append(slot);
+    home().then((node) => { slot.replaceChildren(node); slot.removeAttribute("aria-busy"); },
+      (err) => { slot.replaceChildren(h("p", { class: "muted" }, String(err.message || err))); });
+  }
   return page;
 }
 
