@@ -250,6 +250,12 @@ def test_map_draws_partner_points_and_shades_countries(watched):
     for box in page.locator("svg.map .partner-point circle").evaluate_all(
             "els => els.map(e => [e.cx.baseVal.value, e.cy.baseVal.value])"):
         assert 0 <= box[0] <= 960 and 0 <= box[1] <= 540
+    # a country's page draws the places of that country its provinces work with
+    watched.open("/id/country/LA")
+    assert {"LA-SV", "LA-SL", "LA-CH"} <= set(page.locator("svg.map .partner-point").evaluate_all(
+        "els => els.map(e => e.dataset.id)"))
+    assert page.locator("table").get_by_role("link", name="Savannakhet").count() == 1
+    watched.open("/id/province/VN-25")
     page.get_by_role("button", name="Thế giới").click()
     page.wait_for_selector("svg.map[data-scope=world]")
     assert page.locator("svg.map .partner-point").count() == len(ids)

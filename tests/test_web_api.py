@@ -42,6 +42,11 @@ def test_province_view_has_partners_with_coordinates_timeline_and_figures(client
     assert dates == sorted(dates, reverse=True)
     assert all("VN-25" not in {x["id"] for x in i["parties"]} for i in body["timeline"])
     assert {f["indicator"] for f in body["figures"]} >= {"cooperation_agreements"}
+    coop = next(f for f in body["figures"] if f["indicator"] == "cooperation_agreements")
+    assert coop["points"] == [{"indicator": "cooperation_agreements", "unit": "count", "period": "2023", "value": 13.0,
+                               "value_max": None, "reports": 1, "id": coop["points"][0]["id"], "via": None}]
+    assert body["totals"] == {"partners": len(body["partners"]), "agreements": 3, "events": 7}
+    assert {p["id"] for p in body["points"]} == {p["id"] for p in body["partners"] if p["lat"] is not None}
     # the pre-2025 unit names the unit it merged into
     assert [s["id"] for s in body["province"]["successors"]] == ["VN-2025-44"]
 
@@ -217,3 +222,18 @@ def test_coordinates_are_known_entities_in_range_and_near_their_country():
 def test_coordinates_load_as_node_properties(loaded_store):
     res = loaded_store.read("MATCH (x:ForeignLocality {id: 'CN-GX'}) RETURN x.lat, x.lon")
     assert res.rows == [[22.82, 108.32]]
+
+
+def test_province_view_caps_long_lists_and_says_so(loaded_store, monkeypatch):
+    from graph import explorer as X
+
+    monkeypatch.setattr(X, "PARTNER_CAP", 3)
+    monkeypatch.setattr(X, "TIMELINE_CAP", 2)
+    monkeypatch.setattr(X, "PERIOD_CAP", 1)
+    body = X.province_page(loaded_store, "VN-25")
+    assert len(body["partners"]) == 3 and body["totals"]["partners"] == 17
+    assert len(body["points"]) >= 6  # the map still gets every located partner
+    agreements = [i for i in body["timeline"] if i["type"] == "agreement"]
+    assert len(agreements) <= 2 and len(body["timeline"]) == 2  # at most two per kind and unit, then the latest two
+    assert body["totals"]["agreements"] == 3 and body["totals"]["events"] == 7
+    assert all(len(f["points"]) == 1 for f in body["figures"])

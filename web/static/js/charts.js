@@ -19,8 +19,10 @@ export function barChart(points) {
     }
     a.append(h("rect", { svg: true, class: "bar", x, width: bw, y: y(p.value), height: Math.max(1, hgt - padB - y(p.value)) }));
     a.append(h("title", { svg: true }, `${p.label}: ${fmtNumber(p.value)}${p.max ? "–" + fmtNumber(p.max) : ""} ${p.note || ""}`));
-    a.append(h("text", { svg: true, class: "val", x: x + bw / 2, y: y(p.max ?? p.value) - 4, "text-anchor": "middle" }, fmtNumber(p.value)));
-    a.append(h("text", { svg: true, class: "lbl", x: x + bw / 2, y: hgt - 6, "text-anchor": "middle" }, p.label));
+    if (n <= 8) a.append(h("text", { svg: true, class: "val", x: x + bw / 2, y: y(p.max ?? p.value) - 4, "text-anchor": "middle" }, fmtNumber(p.value)));
+    if (n <= 8 || i % 2 === (n - 1) % 2) {  // many periods: label every other one, always the latest
+      a.append(h("text", { svg: true, class: "lbl", x: x + bw / 2, y: hgt - 6, "text-anchor": "middle" }, p.label));
+    }
     svg.append(a);
   });
   return svg;

@@ -32,10 +32,9 @@ function placeLabels(items) {
 
 // points: [{id, name, lat, lon, href, label}]; shaded: Map(numeric -> {label, href}).
 // scope "region" frames the located points and Vietnam; "world" frames every shaded country too.
-export async function partnerMap({ points, shaded, title, scope = "region" }) {
+export async function partnerMap({ points, shaded, title, scope = "region", width = 960, height = 540 }) {
   const features = await preloadMap();
   const d3 = window.d3;
-  const width = 960, height = 540;
   const located = points.filter((p) => p.lat !== null && p.lat !== undefined);
   const vietnam = features.filter((f) => f.id === "704");
   // a margin of a few degrees around each point keeps it and its label off the edge

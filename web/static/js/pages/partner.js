@@ -1,7 +1,7 @@
 // Partner (foreign locality, country, organisation): which provinces work with it, since when, how.
-import { t } from "../i18n.js";
+import { t, typeName } from "../i18n.js";
 import { partnerMap, preloadMap } from "../map.js";
-import { api, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
+import { api, entityHeader, entityLink, entityPath, fmtDate, h, section, table } from "../util.js";
 
 export async function render([, id]) {
   preloadMap();
@@ -24,13 +24,25 @@ export async function render([, id]) {
     { label: t("evidence_count"), num: true, cell: (r) => r.evidence_count ?? 0 },
   ], rows, { caption: t("provinces") }) : h("p", { class: "muted" }, t("no_partners"));
 
+  const via = data.country_partnerships || [];
+  const viaTable = via.length ? section(`${t("partnerships_with")} ${ent.name}`, table([
+    { label: t("province_label"), cell: (r) => entityLink({ ...r.province, type: "VietnameseProvince" }) },
+    { label: t("partner"), cell: (r) => h("span", {}, entityLink(r.partner), " ", h("span", { class: "muted small" }, typeName(r.partner.type))) },
+    { label: t("since"), cell: (r) => fmtDate(r.since) },
+    { label: t("evidence_count"), num: true, cell: (r) => r.evidence_count ?? 0 },
+  ], via, { caption: ent.name })) : null;
+
   let map = null;
   if (data.lat !== null && data.lat !== undefined || data.country_numeric) {
     const shaded = new Map();
     if (data.country_numeric) shaded.set(data.country_numeric, { label: ent.country, href: `/id/country/${ent.country}` });
-    const points = data.lat !== null && data.lat !== undefined && ent.type !== "Country"
+    const own = data.lat !== null && data.lat !== undefined && ent.type !== "Country"
       ? [{ id: ent.id, name: ent.name, lat: data.lat, lon: data.lon, href: entityPath(ent.type, ent.id), label: ent.name }] : [];
-    map = await partnerMap({ points, shaded, title: `${t("map")}: ${ent.name}` });
+    const places = new Map(via.filter((r) => r.partner.lat !== null && r.partner.lat !== undefined)
+      .map((r) => [r.partner.id, { id: r.partner.id, name: r.partner.name, lat: r.partner.lat, lon: r.partner.lon,
+        href: entityPath(r.partner.type, r.partner.id), label: r.partner.name }]));
+    const points = [...own, ...places.values()];
+    map = await partnerMap({ points, shaded, width: 560, height: 440, title: `${t("map")}: ${ent.name}` });
   }
   const located = (data.located_in || []).map((l, i) => [i ? ", " : "", h("a", { href: entityPath(l.id.length === 2 ? "Country" : "ForeignLocality", l.id) }, l.name)]);
   return h("div", { class: "page partner-page", "data-title": ent.name },
@@ -44,5 +56,5 @@ export async function render([, id]) {
     h("div", { class: "two-col wide-left" },
       section(t("provinces"), provinceTable),
       map ? section(t("map"), h("div", { class: "map-wrap small" }, map)) : null),
-    ent.type === "Country" ? h("p", {}, typeBadge("Country"), " ", h("a", { href: `/countries/${ent.id}`, "data-external": "1" }, "JSON")) : null);
+    viaTable);
 }

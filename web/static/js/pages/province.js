@@ -29,7 +29,7 @@ function reformBox(p, rolledUp) {
 
 function facts(p) {
   const valid = p.current ? t("current_unit") : t("former_unit");
-  const range = `${p.valid_from ? fmtDate(p.valid_from) : "…"} – ${p.valid_to ? fmtDate(p.valid_to) : "…"}`;
+  const range = p.valid_from || p.valid_to ? `${p.valid_from ? fmtDate(p.valid_from) : "…"} – ${p.valid_to ? fmtDate(p.valid_to) : "…"}` : "";
   return h("dl", { class: "facts" },
     h("div", {}, h("dt", {}, t("valid")), h("dd", {}, range, " ", h("span", { class: p.current ? "pill ok" : "pill" }, valid))),
     p.region ? h("div", {}, h("dt", {}, t("region")), h("dd", {}, p.region)) : null,
@@ -53,7 +53,8 @@ function figures(list) {
   return h("div", { class: "charts" }, list.map((f) => h("figure", { class: "chart" },
     h("figcaption", {}, indicatorName(f.indicator), f.unit && f.unit !== "count" ? h("span", { class: "muted" }, ` (${f.unit})`) : null),
     barChart(f.points.map((pt) => ({ label: pt.period || "?", value: pt.value, max: pt.value_max,
-      href: `/id/observation/${encodeURIComponent(pt.id)}`, note: pt.via ? `${t("inherited_from")} ${pt.via.name}` : "" }))))));
+      href: `/id/observation/${encodeURIComponent(pt.id)}`,
+      note: [pt.reports > 1 ? `(${pt.reports} ${t("reports")})` : "", pt.via ? `${t("inherited_from")} ${pt.via.name}` : ""].join(" ") }))))));
 }
 
 export async function render([id]) {
@@ -62,7 +63,7 @@ export async function render([id]) {
   const p = data.province;
   const c = p.counts || {};
   const partners = data.partners;
-  const points = partners.filter((x) => x.type === "ForeignLocality").map((x) => ({
+  const points = data.points.filter((x) => x.type === "ForeignLocality").map((x) => ({
     id: x.id, name: x.name, lat: x.lat, lon: x.lon, href: entityPath(x.type, x.id),
     label: `${x.name} (${x.country || ""}) — ${x.agreements} ${t("count_agreements")}, ${x.events} ${t("count_events")}`,
   }));
@@ -77,8 +78,10 @@ export async function render([id]) {
       mapBox.replaceChildren(await partnerMap({ points, shaded, title: mapTitle, scope }));
       ev.target.parentNode.querySelectorAll("button").forEach((b) => b.setAttribute("aria-pressed", b === ev.target ? "true" : "false"));
     } }, t(key))));
-  const tiles = [["count_partners", partners.length], ["count_agreements", data.timeline.filter((x) => x.type === "agreement").length],
-    ["count_events", data.timeline.filter((x) => x.type === "event").length], ["count_documents", c.documents ?? 0]];
+  const tot = data.totals;
+  const tiles = [["count_partners", tot.partners], ["count_agreements", tot.agreements], ["count_events", tot.events],
+    ["count_documents", c.documents ?? 0]];
+  const capped = (shown, total) => shown < total ? h("p", { class: "muted small" }, `${t("showing")} ${shown} / ${total}`) : null;
 
   const partnerTable = partners.length ? table([
     { label: t("partner"), cell: (x) => h("span", {}, entityLink(x), " ", h("span", { class: "muted small" }, typeName(x.type)),
@@ -98,6 +101,8 @@ export async function render([id]) {
     section(t("map"), scopeButtons, mapBox,
       h("p", { class: "legend" }, h("span", { class: "key partner-country" }), t("map_legend_country"), " ",
         h("span", { class: "key partner-point" }), t("map_legend_point"))),
-    section(t("partners"), partnerTable),
-    h("div", { class: "two-col" }, section(t("timeline"), timeline(data.timeline)), section(t("figures"), figures(data.figures))));
+    section(t("partners"), capped(partners.length, tot.partners), partnerTable),
+    h("div", { class: "two-col" },
+      section(t("timeline"), capped(data.timeline.length, tot.agreements + tot.events), timeline(data.timeline)),
+      section(t("figures"), figures(data.figures))));
 }
