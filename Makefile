@@ -7,7 +7,7 @@ CORPUS ?= $(or $(PROVKG_CORPUS),../shared/corpus)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run ingest serve test test-all soak lint bench stop clean web-check browser-test
+.PHONY: setup run ingest serve test test-all soak lint bench stop clean web-check browser-test train eval
 
 $(BIN)/provkg: pyproject.toml requirements.lock
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -37,6 +37,12 @@ soak: setup  ## long reliability runs
 lint: setup
 	$(BIN)/ruff check core graph ingest api cli tests bench web
 	$(BIN)/mypy core graph ingest api cli web
+
+train: setup  ## fit the partner relation scorer on samples + dev, write ingest/data/partner_model.json
+	$(BIN)/python -m ingest.learn
+
+eval: setup  ## extraction scores per section: samples, dev, its halves, and the cross-half check
+	$(BIN)/python -m ingest.evaluate
 
 bench: setup
 	$(BIN)/python -m bench.run
