@@ -7,7 +7,7 @@ CORPUS ?= $(or $(PROVKG_CORPUS),../shared/corpus)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run ingest serve test test-all soak lint bench stop clean
+.PHONY: setup run ingest serve test test-all soak lint bench stop clean neo4j-start neo4j-stop neo4j-status
 
 $(BIN)/provkg: pyproject.toml requirements.lock
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -43,6 +43,15 @@ bench: setup
 
 stop: setup  ## stop the embedded server
 	$(BIN)/provkg store stop
+
+neo4j-start: setup  ## a local Neo4j 5 community server (Maven, no Docker); settings in data/neo4j/neo4j.env
+	scripts/neo4j.sh start
+
+neo4j-stop:
+	scripts/neo4j.sh stop
+
+neo4j-status:
+	scripts/neo4j.sh status
 
 clean:
 	-$(BIN)/provkg store stop
