@@ -143,7 +143,10 @@ def partner(store: GraphStore, key: str) -> dict[str, Any]:
         f"RETURN {{entity: {ENTITY_FIELDS}, name_en: x.name_en, aliases: x.aliases, wikidata: x.wikidata, "
         "org_kind: x.org_kind, unit_type: x.unit_type, located_in: [lx IN located WHERE lx.id IS NOT NULL], "
         "provinces: provinces}", {"id": ent["id"]})
-    return res.rows[0][0]
+    out = res.rows[0][0]
+    # collect() order differs between the engines (and between runs): answer in one order
+    out["provinces"].sort(key=lambda p: (p["province"]["name"], p["province"]["id"]))
+    return out
 
 
 def country(store: GraphStore, iso2: str) -> dict[str, Any]:
