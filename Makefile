@@ -35,8 +35,8 @@ soak: setup  ## long reliability runs
 	$(BIN)/python -m pytest -m soak
 
 lint: setup
-	$(BIN)/ruff check graph ingest api tests bench
-	$(BIN)/mypy graph ingest api
+	$(BIN)/ruff check core graph ingest api cli tests bench
+	$(BIN)/mypy core graph ingest api cli
 
 bench: setup
 	$(BIN)/python -m bench.run

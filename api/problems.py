@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.jsonresp import OrjsonResponse
-from graph import errors as E
+from core import errors as E
 
 log = logging.getLogger("provkg.api")
 TYPE_BASE = "https://provkg.org/problems/"

@@ -82,11 +82,11 @@ async def ingest(req: S.IngestRequest, store: StoreDep, settings: SettingsDep) -
 
 
 def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
-    from graph.errors import InputError
+    from core.errors import InputError
+    from core.models import RawArticle
     from graph.loader import Loader
     from graph.reference import load_reference
     from ingest.gazetteer import gazetteer
-    from ingest.models import RawArticle
     from ingest.output import to_gold
     from ingest.pipeline import process
     from ingest.read import from_html
@@ -123,7 +123,7 @@ async def linked(segment: Annotated[str, Path(pattern=r"^[a-z]{2,30}$", examples
                  key: Annotated[str, Path(max_length=200, examples=["VN-25"])], request: Request, store: StoreDep,
                  settings: SettingsDep,
                  format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt)$")] = None) -> Response:
-    from graph.errors import QueryRefused
+    from core.errors import QueryRefused
     from graph.linked import describe, negotiate
 
     try:

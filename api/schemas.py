@@ -34,7 +34,9 @@ class Ref(Model):
     name: str | None = None
 
 
-class Evidence(Model):
+class Citation(Model):
+    """A stored Mention with its Document, as served; the pipeline's core.models.Evidence is what produced it."""
+
     text: str | None = Field(None, description="The sentence the fact was read from")
     start: int | None = Field(None, description="Offset of the evidence in the original article")
     end: int | None = None
@@ -91,7 +93,7 @@ class ProvincePartner(Model):
     confidence: float | None = None
     agreements: list[AgreementRef] = []
     events: list[EventRef] = []
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class PartnerSummary(Model):
@@ -142,7 +144,7 @@ class Agreement(Model):
     title: str | None = None
     confidence: float | None = None
     parties: list[EntityRef] = []
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class Event(Model):
@@ -155,7 +157,7 @@ class Event(Model):
     held_in: list[Ref] = []
     confidence: float | None = None
     participants: list[EntityRef] = []
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class Observation(Model):
@@ -169,7 +171,7 @@ class Observation(Model):
     period: str | None = None
     qualifier: str | None = None
     confidence: float | None = None
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class FactEvidence(Model):

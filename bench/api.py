@@ -217,7 +217,7 @@ def load(base: str, paths: list[str], clients: int, seconds: float) -> dict[str,
 # -- the routes -----------------------------------------------------------------------------------------
 
 def routes(n_facts: int) -> dict[str, list[str]]:
-    from ingest.fold import fold_key
+    from core.fold import fold_key
 
     h = hubs(n_facts)
     provinces = h["provinces"]

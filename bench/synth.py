@@ -28,11 +28,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graph.ids import fact_id
+from core.ids import fact_id
+from core.models import Entity
 from graph.loader import Batch, entity_props, search_text
 from graph.schema import GraphSchema, load_schema
 from ingest.gazetteer import gazetteer
-from ingest.models import Entity
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 KINDS = ("Partnership", "Agreement", "Event", "Observation", "Role")

@@ -29,7 +29,7 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, computed_field
 
-from graph.errors import NotFound, ProvkgError, QueryRefused
+from core.errors import NotFound, ProvkgError, QueryRefused
 from graph.guard import vet_read_query
 from graph.store import GraphStore, QueryResult
 

@@ -21,7 +21,7 @@ from typing import Any
 
 import redis
 
-from graph.errors import StoreUnavailable
+from core.errors import StoreUnavailable
 
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
 

@@ -19,10 +19,10 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult as FResult
 
+from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.settings import Settings
 from graph.embedded import EmbeddedServer
-from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from graph.locks import RWLock
-from graph.settings import Settings
 from graph.store import QueryResult, Statement
 
 T = TypeVar("T")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from graph.errors import QueryRefused
+from core.errors import QueryRefused
 
 WRITE_WORDS = frozenset({
     "CREATE", "MERGE", "SET", "DELETE", "DETACH", "REMOVE", "DROP", "LOAD", "FOREACH",

@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from graph.errors import NotFound, QueryRefused
+from core.errors import NotFound, QueryRefused
+from core.settings import Settings
 from graph.rdf import RdfMapping, Triple, mapping, nt_term, prefixes, to_rdflib
 from graph.schema import ENTITY
-from graph.settings import Settings
 from graph.store import GraphStore
 
 MEDIA_TYPES: dict[str, str] = {

@@ -14,10 +14,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ids import fact_id, fold
+from core.fold import fold_key
+from core.ids import fact_id
+from core.models import ArticleFacts, Entity, Evidence
 from graph.schema import ENTITY, GraphSchema, load_schema
 from graph.store import GraphStore, Statement
-from ingest.models import ArticleFacts, Entity, Evidence
 
 FACT_LABELS = ("Partnership", "Agreement", "Event", "Observation", "Role")
 
@@ -88,7 +89,7 @@ def search_text(*names: str | None) -> str:
     keys = []
     for n in names:
         if n:
-            f = fold(n)
+            f = fold_key(n)
             if f and f not in keys:
                 keys.append(f)
     return "|" + "|".join(keys) + "|"
@@ -208,7 +209,7 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
 
     for ef in facts.events:
         prov_id = add_entity(b, ef.province)
-        eid = fact_id("evt", prov_id, ef.kind, ef.date_start or "", fold(ef.name))
+        eid = fact_id("evt", prov_id, ef.kind, ef.date_start or "", fold_key(ef.name))
         b.node("Event", eid, {"kind": ef.kind, "name": ef.name, "date_start": ef.date_start,
                               "date_end": ef.date_end, "place_name": ef.place,
                               "confidence": ef.evidence.confidence, "search_text": search_text(ef.name)})
@@ -230,10 +231,10 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
         b.rel("EVIDENCED_BY", oid, _mention(b, doc.id, of.evidence))
 
     for pe in facts.people:
-        person = Entity(id=fact_id("person", fold(pe.name)), type="Person", name=pe.name, curated=False)
+        person = Entity(id=fact_id("person", fold_key(pe.name)), type="Person", name=pe.name, curated=False)
         add_entity(b, person)
         org = add_entity(b, pe.organization_entity) if pe.organization_entity else None
-        rid = fact_id("role", person.id, fold(pe.role or ""), org or "")
+        rid = fact_id("role", person.id, fold_key(pe.role or ""), org or "")
         b.node("Role", rid, {"title": pe.role, "name": f"{pe.name}: {pe.role or '?'}",
                              "confidence": pe.evidence.confidence})
         b.rel("HAS_ROLE", person.id, rid)

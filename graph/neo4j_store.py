@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
-from graph.settings import Settings
+from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.settings import Settings
 from graph.store import QueryResult, Statement
 
 

@@ -45,10 +45,10 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib import Literal as RLiteral
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS, VOID
 
-from graph.errors import SchemaViolation
-from graph.ids import digest
+from core.errors import SchemaViolation
+from core.ids import digest
+from core.settings import Settings
 from graph.schema import ENTITY, PK, GraphSchema, derive
-from graph.settings import Settings
 from graph.store import GraphStore
 
 PAGE_SIZE = 5_000

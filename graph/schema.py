@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
 
-from graph.errors import SchemaViolation
+from core.errors import SchemaViolation
 
 PK = Namespace("https://provkg.org/ontology#")
 ENTITY = "Entity"
@@ -170,7 +170,7 @@ def derive(g: Graph) -> GraphSchema:
 
 @lru_cache(maxsize=4)
 def load_schema(path: Path | None = None) -> GraphSchema:
-    from graph.settings import PROJECT_ROOT
+    from core.settings import PROJECT_ROOT
 
     p = Path(path) if path else PROJECT_ROOT / "ontology.ttl"
     return derive(Graph().parse(p, format="turtle"))

@@ -7,7 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from graph.settings import Settings
+from core.settings import Settings
 
 Statement = tuple[str, dict[str, Any]]
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from graph.errors import NotFound
-from graph.ids import fold
+from core.errors import NotFound
+from core.fold import fold_key
 from graph.store import GraphStore
 
 EVIDENCE = ("collect(DISTINCT CASE WHEN m IS NULL THEN NULL ELSE {text: m.text, start: m.start, end: m.end, "
@@ -31,7 +31,7 @@ def resolve(store: GraphStore, key: str, label: str = "Entity") -> dict[str, Any
     res = store.read(f"MATCH (x:{label} {{id: $id}}) RETURN {ENTITY_FIELDS} LIMIT 1", {"id": key})
     if res.rows:
         return res.rows[0][0]
-    folded = fold(key)
+    folded = fold_key(key)
     if folded:
         res = store.read(f"MATCH (x:{label}) WHERE x.search_text CONTAINS $k "
                          f"RETURN {ENTITY_FIELDS}, coalesce(x.current, false) AS cur ORDER BY cur DESC, x.id LIMIT 1",
@@ -122,7 +122,7 @@ def partners(store: GraphStore, *, country: str | None, kind: str | None, q: str
     match = ("MATCH (x)<-[:PARTNER]-(ps:Partnership)<-[:HAS_PARTNERSHIP]-(p:VietnameseProvince) "
              "WHERE ($country IS NULL OR x.country = $country) AND ($kind IS NULL OR $kind IN labels(x)) "
              "AND ($q IS NULL OR x.search_text CONTAINS $q) ")
-    params = {"country": country.upper() if country else None, "kind": kind, "q": fold(q) if q else None,
+    params = {"country": country.upper() if country else None, "kind": kind, "q": fold_key(q) if q else None,
               "limit": limit, "offset": offset}
     return _page(store, match + "RETURN count(DISTINCT x)",
                  match + f"WITH x, count(DISTINCT p) AS provinces, min(ps.since) AS since "
@@ -275,7 +275,7 @@ def document(store: GraphStore, did: str) -> dict[str, Any]:
 # -- search, graph, stats -------------------------------------------------------------------------
 
 def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int) -> dict[str, Any]:
-    key = fold(q)
+    key = fold_key(q)
     if not key:
         return {"query": q, "items": [], "facets": {}}
     res = store.read(

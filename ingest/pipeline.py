@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from graph.ids import fact_id, slug
+from core.ids import fact_id, slug
+from core.models import ArticleFacts, CleanArticle, DocumentInfo, RawArticle, Rejected
 from ingest.clean import clean
 from ingest.extract.agreements import extract_agreements
 from ingest.extract.context import DocContext, subject_provinces
@@ -12,7 +13,6 @@ from ingest.extract.partners import extract_partners
 from ingest.extract.people import extract_people
 from ingest.gazetteer import gazetteer
 from ingest.meta import reference_date
-from ingest.models import ArticleFacts, CleanArticle, DocumentInfo, RawArticle, Rejected
 from ingest.recognise import Recogniser
 from ingest.sentences import split
 

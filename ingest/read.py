@@ -10,8 +10,8 @@ import json
 from collections.abc import Iterator
 from pathlib import Path
 
-from graph.errors import InputError
-from ingest.models import RawArticle
+from core.errors import InputError
+from core.models import RawArticle
 
 TEXT_SUFFIXES = {".txt", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}

@@ -1,15 +1,16 @@
 """Fixtures: every store test runs on both engines.
 
-`store` (an empty graph per test) and `loaded_store` (the sample corpus, shared read-only by many
-tests) are parametrised over ENGINES through the session-scoped `engine` fixture:
+`store` (an empty graph per test), `loaded_store` (the sample corpus through the real pipeline) and
+`fixture_store` (the hand-written tests/fixtures/graph.json), the last two shared read-only by many
+tests, are parametrised over ENGINES through the session-scoped `engine` fixture:
 
 - embedded: one real FalkorDB server per session; a graph of its own per test (graphs are cheap).
 - neo4j: the server NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE point at (`make
   neo4j-start; source data/neo4j/neo4j.env`). Community edition has one user database, so the
-  sample is loaded once and the tests that need an empty graph are moved after every test that
-  reads the sample (`pytest_collection_modifyitems`); should one still come first, the sample is
-  loaded again before the next test that reads it. The database is wiped, so a non-empty one is
-  refused unless PROVKG_TEST_NEO4J_WIPE=1.
+  Neo4j tests are ordered by what they need it to hold (sample, then fixture graph, then empty:
+  `pytest_collection_modifyitems`) and each content is loaded once; a test that still finds the
+  wrong content gets it loaded first. The database is wiped, so a non-empty one is refused unless
+  PROVKG_TEST_NEO4J_WIPE=1.
 
 Without NEO4J_URI the neo4j half is skipped with the reason; under CI=true it fails instead, since CI
 must run both. `@pytest.mark.engines("embedded")` keeps an engine-specific test on one engine.
@@ -27,16 +28,15 @@ from typing import Any
 
 import pytest
 
+from core.settings import load_settings
 from graph.embedded import EmbeddedServer
 from graph.falkor_store import FalkorStore
-from graph.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PROVKG_SHARED", ROOT.parent / "shared"))
 CORPUS = SHARED / "corpus"
 GOLD = SHARED / "gold"
 ENGINES = ("embedded", "neo4j")
-STORE_FIXTURES = {"store", "loaded_store", "engine"}
 
 
 def pytest_configure(config):
@@ -56,25 +56,31 @@ def _engine_of(item) -> str | None:
     return callspec.params.get("engine") if callspec else None
 
 
-def _uses_neo4j(item) -> bool:
+def neo4j_content(item) -> str | None:
+    """What a Neo4j test needs the one database to hold: "sample", "fixture", "empty", or None."""
     names = set(getattr(item, "fixturenames", ()))
-    return _engine_of(item) == "neo4j" or bool(names & {"neo4j_loaded", "neo4j_empty"})
+    on_neo4j = _engine_of(item) == "neo4j"
+    if "neo4j_empty" in names or (on_neo4j and "store" in names):
+        return "empty"
+    if "neo4j_fixture" in names or (on_neo4j and "fixture_store" in names):
+        return "fixture"
+    if "neo4j_loaded" in names or (on_neo4j and "loaded_store" in names):
+        return "sample"
+    return None
 
 
-def _empties_neo4j(item) -> bool:
-    names = set(getattr(item, "fixturenames", ()))
-    return (_engine_of(item) == "neo4j" and "store" in names) or "neo4j_empty" in names
+_ORDER = {None: 0, "sample": 0, "fixture": 1, "empty": 2}
 
 
 @pytest.hookimpl(trylast=True)  # after pytest has grouped the items by their session parameters
 def pytest_collection_modifyitems(config, items):
-    # one user database on Neo4j community: the tests that empty it go after the ones reading the sample
-    items.sort(key=_empties_neo4j)  # a stable sort keeps every other order as it was
+    # one user database on Neo4j community: load each content once (a stable sort keeps the rest in order)
+    items.sort(key=lambda item: _ORDER[neo4j_content(item)])
     if os.environ.get("NEO4J_URI"):
         return
     skip = pytest.mark.skip(reason="NEO4J_URI is not set (make neo4j-start; source data/neo4j/neo4j.env)")
     for item in items:
-        if "neo4j" in item.keywords or _uses_neo4j(item):
+        if "neo4j" in item.keywords or neo4j_content(item) or _engine_of(item) == "neo4j":
             item.add_marker(skip)
 
 
@@ -126,8 +132,16 @@ def store_env(store) -> dict[str, str]:
     return env
 
 
+def load_fixture_graph(store) -> None:
+    from tests.fixture_graph import load_fixture
+
+    load_fixture(store)
+
+
 class Neo4jBackend:
-    """The one Neo4j database the session shares, and what it holds now ("sample" or "other")."""
+    """The one Neo4j database the session shares, and what it holds now."""
+
+    LOADERS = {"sample": load_sample, "fixture": load_fixture_graph}
 
     def __init__(self, data_dir: Path) -> None:
         from graph.neo4j_store import Neo4jStore
@@ -140,12 +154,14 @@ class Neo4jBackend:
         self.holds = "other"
         return self.store
 
-    def sample(self) -> Any:
-        if self.holds != "sample":
+    def holding(self, content: str) -> Any:
+        if content == "empty":
+            return self.empty()
+        if self.holds != content:
             self.store.clear()
             self.store.ensure_schema()
-            load_sample(self.store)
-            self.holds = "sample"
+            self.LOADERS[content](self.store)
+            self.holds = content
         return self.store
 
 
@@ -174,17 +190,31 @@ def embedded_loaded(data_dir: Path) -> Iterator[FalkorStore]:
 
 
 @pytest.fixture(scope="session")
+def embedded_fixture(data_dir: Path) -> Iterator[FalkorStore]:
+    st = FalkorStore(load_settings(data_dir=data_dir, graph_name="fixture" + uuid.uuid4().hex[:8]))
+    load_fixture_graph(st)
+    yield st
+    st.clear()
+    st.close()
+
+
+@pytest.fixture(scope="session")
 def neo4j_loaded(neo4j_backend: Neo4jBackend):
-    return neo4j_backend.sample()
+    return neo4j_backend.holding("sample")
+
+
+@pytest.fixture(scope="session")
+def neo4j_fixture(neo4j_backend: Neo4jBackend):
+    return neo4j_backend.holding("fixture")
 
 
 @pytest.fixture(autouse=True)
-def _neo4j_sample_in_place(request):
-    """Fallback for a test reading the Neo4j sample after one that emptied the database."""
-    if _uses_neo4j(request.node) and not _empties_neo4j(request.node):
-        names = set(request.fixturenames)
-        if "neo4j_loaded" in names or "loaded_store" in names:
-            request.getfixturevalue("neo4j_backend").sample()
+def _neo4j_content_in_place(request):
+    """Puts the content a Neo4j test needs in place should the ordering not have done it (the
+    session fixtures above load it only once)."""
+    content = neo4j_content(request.node)
+    if content in ("sample", "fixture"):
+        request.getfixturevalue("neo4j_backend").holding(content)
 
 
 @pytest.fixture(scope="session")
@@ -193,9 +223,15 @@ def loaded_store(engine: str, request):
     return request.getfixturevalue(f"{engine}_loaded")
 
 
+@pytest.fixture(scope="session")
+def fixture_store(engine: str, request):
+    """The hand-written fixture graph (tests/fixtures/graph.json), shared read-only by query and API tests."""
+    return request.getfixturevalue(f"{engine}_fixture")
+
+
 @pytest.fixture
 def neo4j_empty(neo4j_backend: Neo4jBackend):
-    return neo4j_backend.empty()
+    return neo4j_backend.holding("empty")
 
 
 @pytest.fixture

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
+from core.errors import QueryRefused
+from core.settings import load_settings
 from graph import views as V
-from graph.errors import QueryRefused
 from graph.loader import Loader
 from graph.stats import graph_counts
 from ingest.pipeline import process

@@ -17,14 +17,14 @@ from typing import Any
 
 import pytest
 
+from core.errors import NotFound, QueryRefused
+from core.fold import fold_key as fold
+from core.settings import load_settings
 from graph import catalog
 from graph.catalog import CatalogError, explain, get_query, list_queries, load_catalog, parse_query_file, run_query
-from graph.errors import NotFound, QueryRefused
 from graph.guard import vet_read_query
-from graph.ids import fold
 from graph.loader import Batch, Loader
 from graph.schema import load_schema
-from graph.settings import load_settings
 from tests.conftest import CORPUS, ROOT, store_env
 
 FILES = sorted(catalog.queries_dir().glob("*.cypher"))
@@ -600,7 +600,7 @@ def test_province_profile(loaded_store):
 
 
 def test_names_fold_in_cypher_as_in_python(loaded_store):
-    """The Cypher copy of graph.ids.fold agrees with it on every Vietnamese province name and alias."""
+    """The Cypher copy of core.fold.fold_key agrees with it on every Vietnamese province name and alias."""
     text = (catalog.queries_dir() / "partners_of_province.cypher").read_text(encoding="utf-8")
     expr = re.search(r"^WITH (trim\(.*\)) AS pkey$", text, re.MULTILINE).group(1).replace("$province", "name")
     names = set()
@@ -626,7 +626,7 @@ def test_readme_documents_every_query_with_a_working_example(loaded_store):
         example = re.search(rf"^provkg query {name}\b(.*)$", section, re.MULTILINE)
         assert example, name
         args = shlex.split(example.group(1))
-        from api.cli import parse_params
+        from cli.main import parse_params
 
         params = parse_params([a for a in args if a != "-p"])
         found = run_query(loaded_store, name, params).rows
@@ -636,7 +636,7 @@ def test_readme_documents_every_query_with_a_working_example(loaded_store):
 # -- (c) the command line ---------------------------------------------------------------------------
 
 def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "api.cli", "query", *args], cwd=ROOT, env=env,
+    return subprocess.run([sys.executable, "-m", "cli.main", "query", *args], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=180)
 
 

@@ -13,12 +13,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SKOS, VOID
 from typer.testing import CliRunner
 
-from graph.errors import NotFound, QueryRefused
+from core.errors import NotFound, QueryRefused
+from core.settings import PROJECT_ROOT, load_settings
 from graph.linked import describe, negotiate
 from graph.loader import Batch, Loader
 from graph.rdf import FORMATS, ExportStats, dataset_description, dataset_iri, export, graph_triples, to_rdflib
 from graph.schema import PK, load_schema
-from graph.settings import PROJECT_ROOT, load_settings
 from graph.shapes import format_report, shapes_turtle, validate
 from graph.stats import graph_counts
 
@@ -299,7 +299,7 @@ def test_negotiate_refuses_what_it_cannot_serve(accept, param):
 
 @pytest.fixture
 def cli_env(monkeypatch, loaded_store):
-    from graph.settings import get_settings
+    from core.settings import get_settings
 
     for key, value in store_env(loaded_store).items():
         monkeypatch.setenv(key, value)
@@ -309,7 +309,7 @@ def cli_env(monkeypatch, loaded_store):
 
 
 def test_cli_export_and_validate_a_good_file(cli_env, tmp_path: Path, sample_graph):
-    from api.cli import app
+    from cli.main import app
 
     runner = CliRunner()
     target = tmp_path / "provkg.nt"
@@ -322,7 +322,7 @@ def test_cli_export_and_validate_a_good_file(cli_env, tmp_path: Path, sample_gra
 
 
 def test_cli_validate_reports_a_broken_file(cli_env, tmp_path: Path, sample_graph):
-    from api.cli import app
+    from cli.main import app
 
     g = Graph()
     g += sample_graph
@@ -338,7 +338,7 @@ def test_cli_validate_reports_a_broken_file(cli_env, tmp_path: Path, sample_grap
 
 
 def test_cli_export_to_stdout_and_validate_the_store(cli_env):
-    from api.cli import app
+    from cli.main import app
 
     runner = CliRunner()
     res = runner.invoke(app, ["export", "--format", "ttl", "--with-dataset"])
@@ -350,7 +350,7 @@ def test_cli_export_to_stdout_and_validate_the_store(cli_env):
 
 
 def test_cli_validate_refuses_unreadable_input(cli_env, tmp_path: Path):
-    from api.cli import app
+    from cli.main import app
 
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")

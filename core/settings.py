@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,10 +41,6 @@ class Settings(BaseSettings):
     url_timeout_s: float = Field(20.0, gt=0, le=300)
 
     base_iri: str = Field("https://provkg.org/id/", pattern=r"^https?://\S+/$")
-    api_key: SecretStr | None = None
-    cors_origins: list[str] = []
-    rate_limit_per_minute: int = Field(60, ge=1)
-    max_body_bytes: int = Field(2_000_000, ge=1_000)
     ontology: Path = PROJECT_ROOT / "ontology.ttl"
 
     @model_validator(mode="after")
@@ -58,20 +54,24 @@ class Settings(BaseSettings):
         return self.data_dir.expanduser().resolve()
 
 
+def config_error(exc: ValidationError) -> ConfigError:
+    """Pydantic's report as one message that names each bad setting, never echoing a secret."""
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        name = f"PROVKG_{loc.upper()}" if loc and not loc.upper().startswith("NEO4J") else (loc or "settings")
+        secret = any(w in loc for w in ("password", "key"))
+        shown = "" if secret or not loc else f" (got {err.get('input')!r})"
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        parts.append(f"{name}: {msg}{shown}" if loc else msg)
+    return ConfigError("invalid configuration: " + "; ".join(parts))
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Build settings, turning pydantic's report into one message that names each bad setting."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        parts = []
-        for err in exc.errors():
-            loc = ".".join(str(p) for p in err["loc"])
-            name = f"PROVKG_{loc.upper()}" if loc and not loc.upper().startswith("NEO4J") else (loc or "settings")
-            secret = any(w in loc for w in ("password", "key"))
-            shown = "" if secret or not loc else f" (got {err.get('input')!r})"
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            parts.append(f"{name}: {msg}{shown}" if loc else msg)
-        raise ConfigError("invalid configuration: " + "; ".join(parts)) from None
+        raise config_error(exc) from None
 
 
 @lru_cache(maxsize=1)

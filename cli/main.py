@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from graph.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
-from graph.settings import Settings, get_settings
+from core.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from core.settings import Settings, get_settings
 
 app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -140,7 +140,7 @@ def cypher(
 @app.command()
 def stats(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table) -> None:
     """Counts of nodes by label and relationships by type."""
-    from api.output import render
+    from cli.output import render
     from graph.stats import graph_counts
 
     s = settings()
@@ -231,7 +231,7 @@ def lookup(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
     """Ranked candidate entities for a name, with ids, ISO codes, type, country and validity."""
-    from api.output import render
+    from cli.output import render
     from ingest.gazetteer import gazetteer
 
     rows = []
@@ -259,7 +259,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     import uvicorn
 
+    from api.settings import get_api_settings
+
     settings()
+    try:
+        get_api_settings()
+    except ConfigError as exc:
+        err.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
     uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
 
 
@@ -267,8 +274,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
 def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema.json and shapes.ttl")] = False
                ) -> None:
     """Print (or regenerate) the graph schema derived from ontology.ttl."""
+    from core.settings import PROJECT_ROOT
     from graph.schema import schema_json
-    from graph.settings import PROJECT_ROOT
 
     text = schema_json(settings().ontology)
     if write:
@@ -285,7 +292,7 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
 
 
 # commands defined in their own modules register themselves on `app`
-from api import cli_queries, cli_rdf  # noqa: E402,F401
+from cli import queries, rdf  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover
@@ -293,8 +300,8 @@ def main() -> None:  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    # `python -m api.cli` runs this file as __main__, a second copy of the module; the commands other
-    # modules registered live on the importable api.cli.app
-    from api.cli import app as _app
+    # `python -m cli.main` runs this file as __main__, a second copy of the module; the commands other
+    # modules registered live on the importable cli.main.app
+    from cli.main import app as _app
 
     _app()

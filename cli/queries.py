@@ -12,12 +12,12 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli import Fmt, app, err, fail, open_store, out, parse_params, settings
-from graph.errors import NotFound, ProvkgError, QueryRefused
+from cli.main import Fmt, app, err, fail, open_store, out, parse_params, settings
+from core.errors import NotFound, ProvkgError, QueryRefused
 
 
 def _emit(columns: list[str], rows: list[list[Any]], fmt: Fmt, truncated: bool = False) -> None:
-    from api.output import render
+    from cli.output import render
 
     text = render(columns, rows, fmt.value, truncated=truncated, console=out)
     if text is not None:

@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from api.cli import app, err, fail, open_store, out, settings
-from graph.errors import ProvkgError
+from cli.main import app, err, fail, open_store, out, settings
+from core.errors import ProvkgError
 
 
 class RdfFmt(str, Enum):
