@@ -188,11 +188,31 @@ class FalkorStore:
         return (f"MATCH p = (a:Entity {{id: $from}})-[:{PATH_TYPES}*1..{depth}]-(b:Entity {{id: $to}}) "
                 "RETURN p ORDER BY length(p) LIMIT 5")
 
+    def entity_search(self, key: str) -> tuple[str, dict[str, Any]]:
+        # a label scan with CONTAINS: fast enough at this engine's scale, and exact substring semantics
+        return "MATCH (x:Entity) WHERE x.search_text CONTAINS $k", {}
+
     def ping(self) -> bool:
         try:
             return self._supervised(lambda g: bool(self._db and self._db.connection.ping()))
         except StoreUnavailable:
             return False
+
+    def describe(self) -> dict[str, Any]:
+        """Which server answered: engine, version (the FalkorDB module's), where (for /ready)."""
+        def work(g: Any) -> dict[str, Any]:
+            assert self._db is not None
+            modules = self._db.connection.execute_command("MODULE", "LIST")
+            for m in modules:
+                info = m if isinstance(m, dict) else dict(zip(m[::2], m[1::2], strict=False))
+                info = {(k.decode() if isinstance(k, bytes) else k): v for k, v in info.items()}
+                name = info.get("name")
+                if (name.decode() if isinstance(name, bytes) else name) == "graph":
+                    v = int(info.get("ver", 0))
+                    return {"engine": "FalkorDB", "version": f"{v // 10000}.{v // 100 % 100}.{v % 100}"}
+            return {"engine": "FalkorDB", "version": None}
+
+        return {**self._supervised(work), "graph": self.settings.graph_name}
 
     def clear(self) -> None:
         def work(g: Any) -> None:

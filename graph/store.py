@@ -47,7 +47,16 @@ class GraphStore(Protocol):
         """Engine-specific Cypher for the shortest path between $from and $to (ids)."""
         ...
 
+    def entity_search(self, key: str) -> tuple[str, dict[str, Any]]:
+        """Cypher binding `x` to every Entity whose search_text contains $k (the folded query), and
+        the extra parameters it needs: a full-text index on Neo4j, a scan on the embedded store."""
+        ...
+
     def ping(self) -> bool: ...
+
+    def describe(self) -> dict[str, Any]:
+        """Engine name and version of the server that answered, and where it is (raises StoreUnavailable)."""
+        ...
 
     def clear(self) -> None:
         """Delete the whole graph (tests and `provkg reset`)."""

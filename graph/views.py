@@ -7,6 +7,7 @@ from input.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from core.errors import NotFound
@@ -23,7 +24,17 @@ ENTITY_FIELDS = ("{id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 
 def _page(store: GraphStore, count_q: str, rows_q: str, params: dict[str, Any]) -> tuple[list[dict], int]:
     total = int(store.read(count_q, params).scalar() or 0)
     res = store.read(rows_q, params, max_rows=params.get("limit", 50))
-    return [r[0] for r in res.rows], total
+    return [_collected_in_order(r[0]) for r in res.rows], total
+
+
+def _collected_in_order(value: Any) -> Any:
+    """collect() order is promised by neither engine and differs between them: lists of maps inside
+    an item come sorted by their fields in name order (a date or id first, as the fields are named)."""
+    if isinstance(value, dict):
+        return {k: _collected_in_order(v) for k, v in value.items()}
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return sorted((_collected_in_order(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    return value
 
 
 def resolve(store: GraphStore, key: str, label: str = "Entity") -> dict[str, Any]:
@@ -278,14 +289,14 @@ def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int) ->
     key = fold_key(q)
     if not key:
         return {"query": q, "items": [], "facets": {}}
+    match, extra = store.entity_search(key)
     res = store.read(
-        "MATCH (x:Entity) WHERE x.search_text CONTAINS $k "
-        "WITH x, [lbl IN labels(x) WHERE lbl <> 'Entity'][0] AS type, "
+        match + " WITH x, [lbl IN labels(x) WHERE lbl <> 'Entity'][0] AS type, "
         "CASE WHEN x.search_text CONTAINS $exact THEN 3 WHEN x.search_text CONTAINS $prefix THEN 2 ELSE 1 END AS score "
         "WHERE $types IS NULL OR type IN $types "
         f"RETURN {ENTITY_FIELDS} AS item, type, score, coalesce(x.current, false) AS cur "
         "ORDER BY score DESC, cur DESC, size(x.name), x.name LIMIT 500",
-        {"k": key, "exact": f"|{key}|", "prefix": f"|{key}", "types": types}, max_rows=500)
+        {**extra, "k": key, "exact": f"|{key}|", "prefix": f"|{key}", "types": types}, max_rows=500)
     facets: dict[str, int] = {}
     items: list[dict[str, Any]] = []
     for item, typ, score, _ in res.rows:

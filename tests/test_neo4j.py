@@ -8,7 +8,6 @@ import json
 import pytest
 
 from core.errors import QueryRefused
-from core.settings import load_settings
 from graph import views as V
 from graph.loader import Loader
 from graph.stats import graph_counts
