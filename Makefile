@@ -28,8 +28,8 @@ run: setup  ## ingest the corpus into the embedded store, then serve the API on 
 serve: setup
 	$(BIN)/provkg serve --host $(HOST) --port $(PORT)
 
-test: setup  ## the whole suite against the real embedded store (Neo4j tests run when NEO4J_URI is set)
-	$(BIN)/python -m pytest -m "not soak"
+test: setup  ## the whole suite, store tests on both engines (starts a local Neo4j when java and mvn are here)
+	scripts/test.sh
 
 soak: setup  ## long reliability runs
 	$(BIN)/python -m pytest -m soak
