@@ -180,6 +180,8 @@ HEAD_NOUNS = {"tỉnh", "thành", "phố", "tp", "tp.", "bang", "tiểu", "vùng
               "quyền", "thủ", "đô", "đô thành", "châu"}
 ENVOY_BEFORE = re.compile(r"(?:[Đđ]ại sứ|[Ll]ãnh sự|[Ss]ứ quán|[Ll]ãnh sự quán|[Tt]ham tán)(?:\s+(?:quán|đặc mệnh toàn quyền))?"
                           r"(?:\s+các nước)?\s+$")
+DONOR_BEFORE = re.compile(r"(?:viện trợ|tài trợ|hỗ trợ|tặng|khoản vay|vốn vay|ODA|không hoàn lại)(?:\s+[\wÀ-ỹ]+){0,3}"
+                          r"\s+(?:của|từ)\s+(?:Chính phủ\s+|nhân dân\s+)?$", re.IGNORECASE)
 LANGUAGE_BEFORE = re.compile(r"(?:thứ tiếng|tiếng|ngôn ngữ|bản dịch)\s*:?\s*$", re.IGNORECASE)
 
 
@@ -276,7 +278,16 @@ def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[
             if k < span[0] - 1:
                 f["has_head_noun"] = 1.0
             prev = toks.syls[k].lower if k >= 0 else ""
-            if ENVOY_BEFORE.search(ctx.text[max(0, m.start - 30):m.start]):
+            pm = ctx.previous_mention(ctx.mentions[ctx.index_of(m)]) if ls == m.start else None
+            first = next((x for x in ctx.mentions_in(ls, m.end)), m)
+            before_list = ctx.previous_mention(first)
+            envoy_list = before_list is not None and before_list.entity.org_kind in REPRESENTATION_KINDS and \
+                bool(LIST_SEP.match(ctx.text[before_list.end:first.start]))
+            if DONOR_BEFORE.search(ctx.text[max(0, ls - 50):ls]):
+                f["donor_of"] = 1.0  # "viện trợ của Hàn Quốc", "do Quỹ X tài trợ"
+            if ENVOY_BEFORE.search(ctx.text[max(0, m.start - 30):m.start]) or envoy_list or (
+                    pm is not None and pm.entity.org_kind in REPRESENTATION_KINDS
+                    and LIST_SEP.match(ctx.text[pm.end:m.start])):
                 f["envoy_of"] = 1.0  # "Tổng Lãnh sự Úc", "Đại sứ quán các nước Nhật Bản": the envoy's country
             else:
                 f[f"prev:{prev if prev in PREV_WORDS else 'other'}"] = 1.0
