@@ -117,3 +117,15 @@ def test_figures_students_scholarships_and_investing_enterprises_with_word_bound
         a, b = o.evidence.start, o.evidence.end
         text = f.document.content or ""
         assert (a == 0 or not text[a - 1].isalnum()) and (b == len(text) or not text[b].isalnum()), o.evidence.text
+
+
+def test_people_in_every_form_and_no_company_as_a_person():
+    f = facts("Tham dự có ông Bounkhong Lachiemphone - Phó Tỉnh trưởng tỉnh Savannakhet; bà Nguyễn Thị Hoa, "
+              "Giám đốc Sở Ngoại vụ tỉnh Bình Định. Ngài Hun Manet, Thủ tướng Campuchia, tiếp ông Kim Young Soo, "
+              "Chủ tịch Công ty Samsung Display. Thống đốc tỉnh Surin Chamroen Thipayapongtada cảm ơn tỉnh.")
+    roles = {p.name: p.role for p in f.people}
+    assert roles == {"Bounkhong Lachiemphone": "Phó Tỉnh trưởng tỉnh Savannakhet",
+                     "Nguyễn Thị Hoa": "Giám đốc Sở Ngoại vụ tỉnh Bình Định", "Hun Manet": "Thủ tướng Campuchia",
+                     "Kim Young Soo": "Chủ tịch Công ty Samsung Display",
+                     "Chamroen Thipayapongtada": "Thống đốc tỉnh Surin"}
+    assert facts("Công ty TNHH Hyosung Vina đầu tư vào tỉnh Bình Định; Tập đoàn Lotte Mart mở siêu thị.").people == []

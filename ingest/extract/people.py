@@ -16,6 +16,7 @@ from functools import lru_cache
 from core.ids import slug
 from core.models import Entity, PersonFact
 from ingest.extract.context import DocContext
+from ingest.matcher import lexicons
 from ingest.spans import Spans
 
 SURNAMES = frozenset([
@@ -30,17 +31,21 @@ SURNAMES = frozenset([
 # lower case or, for names written "IKEDA", capitals; "S’bong" keeps its apostrophe
 TOKEN = re.compile(r"(?:[^\W\d_](?:[’'][^\W\d_])?)[^\W\d_]*(?:[’'][^\W\d_]+)?(?:-[^\W\d_]+)?")
 VIET_LETTERS = re.compile(r"[à-ỹđÀ-ỸĐ]")
-HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|đồng chí|Đồng chí)\s+$")
-ROLE_WORDS = (r"Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng ban|Trưởng phòng|Trưởng đoàn|Đại sứ|Tổng Lãnh sự|"
-              r"Lãnh sự|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng thống|Tỉnh trưởng|Thống đốc|Thị trưởng|Tổng Bí thư|"
-              r"Chủ nhiệm|Viện trưởng|Hiệu trưởng|Trưởng Đại diện|[Ll]ãnh tụ|Giảng viên|Nhà báo|Phó [A-ZĐ]\w+|"
-              r"Quốc vương|Nhà vua|Hoàng thân|Chánh Văn phòng|Trưởng [Cc]ông an|Chỉ huy trưởng")
-ROLE_WORD = re.compile(r"(?:Phó\s+)?(?:" + ROLE_WORDS + r")")
+def _alternation(words: list[str]) -> str:
+    """Longest first, each word's spaces as any whitespace: a regex alternation of a lexicon."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+# honorifics and role titles are lexicons (patterns/lexicons.yaml), matched without regard to case
+HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:" + _alternation(lexicons()["honorifics"]) + r")\.?\s+$", re.IGNORECASE)
+ROLE_WORDS = _alternation(lexicons()["role_titles"]) + r"|Phó [A-ZĐ]\w+|Trưởng [Cc]ông an"
+ROLE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:Phó\s+)?(?:" + ROLE_WORDS + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 # a role phrase ends where a verb starts ("Phó Chủ tịch UBND tỉnh tiếp Đại sứ …")
 VERBS = re.compile(r"\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|đang|sẽ|và|chủ trì|tham dự|làm việc|đến|thăm|"
                    r"khẳng định|nhấn mạnh|trao|ký|hội kiến|gặp|đề nghị|chúc mừng|thông tin)\s")
 ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;:()\n]{0,80}?)"
-                        r"(?=\s*(?:[.;:,(]|$)|\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\b)")
+                        r"(?=\s*(?:[.;:(]|,\s+(?:[a-zà-ỹ]|[A-ZĐ][\wÀ-ỹ]+\s+[A-ZĐ])|$)|"
+                        r"\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\b)", re.IGNORECASE)
 AUTHOR_ROLE = re.compile(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS\b|ThS\b|Chuyên viên|Trưởng|Giám đốc|"
                          r"Nghiên cứu viên|Cán bộ)")
 ORG_OF_ROLE = re.compile(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|"
