@@ -26,6 +26,7 @@ SURNAMES = frozenset([
     "Đàm", "Đào", "Giang", "Kim", "Lại", "Lục", "Tôn", "Thân", "Từ", "Âu", "Bạch", "Diệp", "Doãn", "Đồng",
     "Hầu", "Khổng", "Lã", "Mã", "Nghiêm", "Ninh", "Ông", "Phùng", "Quan", "Tiêu", "Tống", "Uông", "Vương",
     "Vòng", "Sầm", "Lường", "Cầm", "Bế", "Giáp", "Khuất", "Lạc", "Phí", "Thạch", "Trình", "Văn", "Viên", "Yên",
+    "Ngụy", "Khương", "Mạnh", "Tiền", "Nhâm", "Cù", "Ứng", "Tần", "Thi", "Hàn", "Du", "Lục",
 ])
 # capitalised syllables: an upper-case letter (str.isupper, since "đ" lies inside the range À-Ỹ), then
 # lower case or, for names written "IKEDA", capitals; "S’bong" keeps its apostrophe
@@ -83,10 +84,15 @@ def extract_people(ctx: DocContext) -> list[PersonFact]:
         # within a run, a name is its tail led by a family name (Vietnamese) or a foreign-looking tail
         for k in range(len(tokens)):
             sub = tokens[k:]
-            if not 2 <= len(sub) <= 4:
-                continue
             a = start + len(" ".join(tokens[:k])) + (1 if k else 0)
             b = end
+            if len(sub) == 1:
+                # a foreign name of one word counts between an honorific and a role: "bà Cowley, Tổng Lãnh sự …"
+                if VIET_LETTERS.search(sub[0]) or len(sub[0]) < 3 or not HONORIFIC.search(text[max(0, a - 12):a]) \
+                        or not ROLE_AFTER.match(text[b:b + 100]):
+                    continue
+            elif not 2 <= len(sub) <= 4:
+                continue
             if overlaps(a, b):
                 continue
             foreign = not any(VIET_LETTERS.search(t) for t in sub)
