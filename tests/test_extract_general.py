@@ -129,3 +129,15 @@ def test_people_in_every_form_and_no_company_as_a_person():
                      "Kim Young Soo": "Chủ tịch Công ty Samsung Display",
                      "Chamroen Thipayapongtada": "Thống đốc tỉnh Surin"}
     assert facts("Công ty TNHH Hyosung Vina đầu tư vào tỉnh Bình Định; Tập đoàn Lotte Mart mở siêu thị.").people == []
+
+
+def test_a_count_that_matches_its_partners_is_one_agreement_each():
+    f = facts("Năm 2023, tỉnh Bình Định đã ký 3 thỏa thuận hợp tác với các tỉnh Champasak, Attapeu và Sekong (Lào).")
+    assert sorted((a.partner.id, a.count, a.date) for a in f.agreements) == [
+        ("LA-AT", None, "2023"), ("LA-CH", None, "2023"), ("LA-XE", None, "2023")]
+
+
+def test_handing_over_minutes_is_a_signing():
+    f = facts("Hai bên trao biên bản hợp tác giữa tỉnh Bình Định và tỉnh Kyoto (Nhật Bản) ngày 5/3/2024.")
+    assert [(a.kind, a.partner.id, a.date) for a in f.agreements] == [("CooperationMinutes", "JP-26", "2024-03-05")]
+    assert [(e.kind, e.date_start) for e in f.events] == [("Signing", "2024-03-05")]

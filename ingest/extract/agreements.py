@@ -162,6 +162,8 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 else:
                     _reject(rejected, "no foreign party named for the agreement", cl.text)
                 continue
+            if count and count == len(groups):
+                count = None  # "ký 3 thỏa thuận … với các tỉnh A, B và C": one agreement per partner
             for prov in provinces:
                 for g, surf in zip(groups, surfaces, strict=True):
                     fact = AgreementFact(province=prov, partner=g[0], parties=[prov.name, *surf],
