@@ -91,8 +91,8 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
         if not (1 <= mo <= 12 and d1 < d2):
             continue
         future = bool(FUTURE.search(text[m.end():m.end() + 30]) or FUTURE.search(text[max(0, m.start() - 20):m.start()]))
-        y = _resolve_year(d1, mo, ref, future) or _passage_year(years, text, m.start())
-        s1, s2 = (valid_date(y, mo, d1), valid_date(y, mo, d2)) if y else (None, None)
+        yr = _resolve_year(d1, mo, ref, future) or _passage_year(years, text, m.start())
+        s1, s2 = (valid_date(yr, mo, d1), valid_date(yr, mo, d2)) if yr else (None, None)
         add(DateSpan(s1, s2, m.start(), m.end()) if s1 and s2 else None)
     for m in _DM.finditer(text):
         d, mo = int(m.group(1)), int(m.group(2))

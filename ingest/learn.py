@@ -69,7 +69,7 @@ def _articles(include_samples: bool = True, include_dev: list[str] | None = None
     from ingest.read import read_path
 
     sets = gold_sets()
-    picks = []
+    picks: list[tuple[str, list[str] | None]] = []
     if include_samples:
         picks.append(("samples", None))
     picks.append(("dev", include_dev))

@@ -14,6 +14,7 @@ no partner named is one row with its count (and level when the text says).
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from core.models import AgreementFact, Entity, Mention, PartnerFact, Rejected
 from ingest.extract.context import Clause, DocContext
@@ -127,7 +128,7 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 _reject(rejected, "generic plural ('các thỏa thuận'), no particular agreement", cl.text)
                 continue
             verb_pos = syls[sign.start].start if sign else n_start
-            status = "planned" if any(p < verb_at for p in planned_at) else "signed"
+            status: Literal["signed", "planned"] = "planned" if any(p < verb_at for p in planned_at) else "signed"
             nxt = syls[nouns[k + 1].start].start if k + 1 < len(nouns) else cl.end
             prev_end = syls[nouns[k - 1].end - 1].end if k > 0 else cl.start
             scope_end = _scope_end(ctx, cl)
@@ -153,7 +154,7 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 ev_a = min(n_start, *(m.start for m in mine), syls[sign.start].start if sign else n_start)
                 ev_b = max(n_end, *(m.end for m in mine))
             else:
-                if count:
+                if count and count_m is not None:
                     fact = AgreementFact(province=ctx.subject, parties=[ctx.subject.name], kind=kind, level=level,
                                          fields=fields, date=date, count=count, status=status,
                                          evidence=ctx.evidence(cl.start + count_m.start(), n_end + (lvl.end() if lvl else 0),

@@ -316,9 +316,9 @@ def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[
 
 
 def extract_partners(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[PartnerFact]:
-    from ingest.learn import partner_model
+    from ingest.learn import RelationScorer, partner_model
 
-    model = ctx.model if ctx.model is not None else partner_model()
+    model = ctx.model if isinstance(ctx.model, RelationScorer) else partner_model()
     cands = candidates(ctx, rejected)
     best: dict[tuple[str, str], Candidate] = {}
     for c in cands:
