@@ -92,6 +92,10 @@ class DocContext:
 
     # -- spans ---------------------------------------------------------------------------------
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        while start < end and self.text[start].isspace():  # evidence starts and ends on a word
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
         a, b = self.article.to_original(start, end)
         return Evidence(text=self.article.original[a:b], start=a, end=b, rule=rule, confidence=confidence)
 
