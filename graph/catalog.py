@@ -11,7 +11,9 @@ Parameter line grammar (one per parameter)::
     // param: NAME: TYPE[?] [= DEFAULT] [one of [..]] [range LO..HI]  -- DESCRIPTION (example: VALUE)
 
 TYPE is string, int, float, bool, date or list[string]; `?` makes the parameter optional (null turns
-the filter off); DEFAULT, the choices and VALUE are JSON. A parameter without `?` and without a
+the filter off); DEFAULT, the choices and VALUE are JSON. A `date` parameter also gives
+`$NAME_first` and `$NAME_last`, the first and last day it can mean (ISO strings for `date()`, to
+compare with the date values the loader stores in `day`). A parameter without `?` and without a
 default is required. Three more types name graph entities by id or by name and arrive in the Cypher
 as the id (folding and name look-up happen once, in Python, see graph.resolve): `province` (a
 Vietnamese province, the unit valid at `as_of` when a name fits several), `partner` (a foreign
@@ -214,7 +216,8 @@ _KEYWORDS = {"CASE", "NULL", "TRUE", "FALSE", "NOT", "EXISTS", "WHEN", "THEN", "
 def bound_names(params: list[QueryParam]) -> set[str]:
     """The $names a query with these parameters may use: each parameter, and NAME_key for a `name`."""
     return ({p.name for p in params} | {p.name + "_key" for p in params if p.type == "name"}
-            | {p.name + "_units" for p in params if p.type == "province"})
+            | {p.name + "_units" for p in params if p.type == "province"}
+            | {p.name + s for p in params if p.type == "date" for s in ("_first", "_last")})
 
 
 def check_labels(cypher: str, where: str) -> None:
@@ -270,6 +273,12 @@ class NamedQuery(BaseModel):
                                    f"(example: {json.dumps(p.example, ensure_ascii=False)})")
             if p.type == "name":
                 bound[p.name + "_key"] = fold(bound[p.name]) if bound[p.name] is not None else None
+            if p.type == "date":
+                from graph.loader import first_day, last_day
+
+                value = bound[p.name]
+                bound[p.name + "_first"] = first_day(value) if value is not None else None
+                bound[p.name + "_last"] = last_day(value) if value is not None else None
         return bound
 
 
@@ -393,7 +402,7 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     if undeclared := sorted(used - bound_names(header["params"])):
         raise CatalogError(f"{where}: parameter ${undeclared[0]} is used but not declared in the header")
     if unused := sorted(p.name for p in header["params"]
-                        if not used & {p.name, p.name + "_key", p.name + "_units"}):
+                        if not used & {p.name, *(p.name + s for s in ("_key", "_units", "_first", "_last"))}):
         raise CatalogError(f"{where}: parameter {unused[0]!r} is declared but never used")
     check_labels(body, where)
     return variant, header, body

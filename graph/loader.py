@@ -46,6 +46,9 @@ class Batch:
             allowed = self._node_keys[label] = frozenset(self.schema.node_keys(label))
         if "id" not in allowed or not props.keys() <= allowed:
             self.schema.check_node_keys(label, set(props) | {"id"})  # raises, naming the keys
+        if "day" in allowed and "day" not in props and (props.get("date") or props.get("date_start")):
+            # the first day the date can mean, written as a date() value (see statements())
+            props["day"] = first_day(props.get("date") or props["date_start"])
         if "search_text" in props and "keys" in allowed:
             # the folded names, one per list item, for the Entity.keys index (graph.resolve)
             props["keys"] = [k for k in props["search_text"].split("|") if k]
@@ -72,6 +75,8 @@ class Batch:
             # an entity first seen in an older article may predate its name keys: give it them
             setter = ("ON CREATE SET n += row.props ON MATCH SET n.keys = coalesce(n.keys, row.props.keys)"
                       if create_only else "SET n += row.props")
+            if "day" in self.schema.node_keys(label):
+                setter += ", n.day = date(row.props.day)"  # a date value: indexed ranges on strings are wrong
             q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
             items = [{"id": k, "props": v} for k, v in rows.items()]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
@@ -81,6 +86,22 @@ class Batch:
             items = [{"src": s, "dst": d, "props": p} for (s, d), p in pairs.items()]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
         return out
+
+
+def first_day(date: str) -> str:
+    """The first day an ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
+    return date + "-01-01"[: 10 - len(date)] if len(date) < 10 else date[:10]
+
+
+def last_day(date: str) -> str:
+    """The last day an ISO date of any precision can mean."""
+    import calendar
+
+    if len(date) >= 10:
+        return date[:10]
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
