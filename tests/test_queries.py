@@ -227,7 +227,8 @@ def test_explain_shows_the_cypher_and_bound_parameters():
     assert text.startswith("// partners_of_province: Partners of a province")
     params_line = next(line for line in text.splitlines() if line.startswith(":params "))
     assert json.loads(params_line.removeprefix(":params ")) == {
-        "province": "Quảng Trị", "country": "LA", "kind": None, "since_from": None, "since_to": None}
+        "province": "Quảng Trị", "country": "LA", "kind": None, "since_from": None, "since_to": None,
+        "province_units": ["Quảng Trị"]}
     assert "MATCH (p)-[r:PARTNERS_WITH]->(x)" in text
     assert "allShortestPaths((" in explain("paths_between", {"province_a": "a", "province_b": "b"}, kind="neo4j")
     with pytest.raises(QueryRefused, match="'bogus'"):
