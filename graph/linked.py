@@ -24,6 +24,7 @@ MEDIA_TYPES: dict[str, str] = {
     "turtle": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
 }
 # media type -> format, in order of preference when a wildcard leaves the choice to us
 _ACCEPTED: list[tuple[str, str]] = [
@@ -32,9 +33,10 @@ _ACCEPTED: list[tuple[str, str]] = [
     ("application/x-turtle", "turtle"),
     ("application/ld+json", "jsonld"),
     ("application/n-triples", "nt"),
+    ("application/rdf+xml", "rdfxml"),
 ]
 _ALIASES = {"json": "json", "turtle": "turtle", "ttl": "turtle", "jsonld": "jsonld", "json-ld": "jsonld",
-            "nt": "nt", "ntriples": "nt", "n-triples": "nt"}
+            "nt": "nt", "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml"}
 _SUPPORTED = ", ".join(MEDIA_TYPES.values())
 
 
@@ -179,4 +181,6 @@ def describe(store: GraphStore, settings: Settings, segment: str, key: str, fmt:
     g = to_rdflib(triples, settings)
     if fmt == "turtle":
         return g.serialize(format="turtle", encoding="utf-8"), MEDIA_TYPES[fmt]
+    if fmt == "rdfxml":
+        return g.serialize(format="xml", encoding="utf-8"), MEDIA_TYPES[fmt]
     return g.serialize(format="json-ld", context=prefixes(settings), encoding="utf-8"), MEDIA_TYPES[fmt]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,12 +78,13 @@ class Batch:
             if "day" in self.schema.node_keys(label):
                 setter += ", n.day = date(row.props.day)"  # a date value: indexed ranges on strings are wrong
             q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
-            items = [{"id": k, "props": v} for k, v in rows.items()]
+            # rows in id order: concurrent writers lock the same nodes in the same order (no deadlock cycles)
+            items = [{"id": k, "props": v} for k, v in sorted(rows.items())]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
         for rel_type, pairs in sorted(self.rels.items()):
             q = (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.src}}) MATCH (b:{ENTITY} {{id: row.dst}}) "
                  f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props")
-            items = [{"src": s, "dst": d, "props": p} for (s, d), p in pairs.items()]
+            items = [{"src": s, "dst": d, "props": p} for (s, d), p in sorted(pairs.items())]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
         return out
 
@@ -306,11 +307,41 @@ def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int
     return stmts
 
 
+# -- harden (issue 15): what undoes a failed article write on an engine without rollback -------
+REMOVE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
+# entities first seen in text that nothing but their own LOCATED_IN link keeps
+REMOVE_UNUSED_ENTITIES = """
+UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE e.curated = false
+OPTIONAL MATCH (e)-[r]-() WHERE NOT (type(r) = 'LOCATED_IN' AND startNode(r) = e)
+WITH e, count(r) AS links WHERE links = 0
+DETACH DELETE e
+"""
+
+
+def compensation(doc_id: str, entity_ids: list[str] | None = None) -> list[Statement]:
+    """The article leaves no trace: its facts (those only it supports), mentions, document, and the
+    entities it alone introduced go."""
+    doc = {"doc": doc_id}
+    stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOCUMENT, doc)]
+    if entity_ids:
+        stmts.append((REMOVE_UNUSED_ENTITIES, {"ids": entity_ids}))
+    return stmts
+
+
+def new_entity_ids(facts: ArticleFacts, schema: GraphSchema) -> list[str]:
+    batch, _ = article_batch(facts, schema)
+    return sorted(i for (_, create_only), rows in batch.nodes.items() if create_only for i in rows)
+# -- end harden ---------------------------------------------------------------------------------------
+
+
 class Loader:
-    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000) -> None:
+    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000,
+                 after_load: Callable[[str], object] | None = None) -> None:
         self.store = store
         self.schema = schema or load_schema()
         self.batch_size = batch_size
+        # called with the document id once an article's transaction is committed (the SPARQL mirror)
+        self.after_load = after_load
 
     def stored_hash(self, doc_id: str) -> str | None:
         res = self.store.read("MATCH (d:Entity {id: $id}) RETURN d.content_hash", {"id": doc_id})
@@ -325,7 +356,11 @@ class Loader:
         if stored is not None:  # a replaced article: whatever only it named may be left alone after the load
             params = {"doc": facts.document.id}
             orphans = sorted({r[0] for q in (OLD_NEIGHBOURS, OLD_PERSONS) for r in self.store.read(q, params).rows})
-        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans))
+        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans),
+                         compensate=compensation(facts.document.id,
+                                                 new_entity_ids(facts, self.schema)))  # harden (issue 15)
+        if self.after_load is not None:
+            self.after_load(facts.document.id)
         return True
 
     def load_batch(self, batch: Batch) -> None:

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
 from core.errors import SchemaViolation
+from graph.vocab import PK
 
-PK = Namespace("https://provkg.org/ontology#")
 ENTITY = "Entity"
 
 

@@ -22,6 +22,8 @@ from graph.schema import PK, load_schema
 from graph.shapes import format_report, shapes_turtle, validate
 from graph.stats import graph_counts
 
+from .conftest import store_env
+
 # rdflib's closed namespaces warn when pytest probes module globals, so XSD and DCAT go through `ns`
 BASE = "https://provkg.org/id/"
 QUANG_TRI = URIRef(BASE + "province/VN-25")
@@ -221,7 +223,8 @@ def test_export_with_dataset_appends_the_description(loaded_store, rdf_settings,
 
 @pytest.mark.parametrize("fmt,media,rdflib_fmt", [("turtle", "text/turtle", "turtle"),
                                                   ("jsonld", "application/ld+json", "json-ld"),
-                                                  ("nt", "application/n-triples", "nt")])
+                                                  ("nt", "application/n-triples", "nt"),
+                                                  ("rdfxml", "application/rdf+xml", "xml")])
 def test_describe_resolves_an_entity_in_rdf(loaded_store, rdf_settings, fmt, media, rdflib_fmt):
     body, media_type = describe(loaded_store, rdf_settings, "province", "VN-25", fmt)
     assert media_type == media
@@ -279,13 +282,14 @@ def test_describe_unknown_type_or_key(loaded_store, rdf_settings):
     (None, "ttl", "turtle"),
     (None, "jsonld", "jsonld"),
     (None, "nt", "nt"),
+    ("application/rdf+xml", None, "rdfxml"),
+    (None, "rdfxml", "rdfxml"),
 ])
 def test_negotiate(accept, param, expected):
     assert negotiate(accept, param) == expected
 
 
-@pytest.mark.parametrize("accept,param", [("application/rdf+xml", None), ("text/html", None),
-                                          ("text/turtle;q=0", None), (None, "xml")])
+@pytest.mark.parametrize("accept,param", [("text/html", None), ("text/turtle;q=0", None), (None, "owl")])
 def test_negotiate_refuses_what_it_cannot_serve(accept, param):
     with pytest.raises(QueryRefused) as exc:
         negotiate(accept, param)
@@ -296,11 +300,11 @@ def test_negotiate_refuses_what_it_cannot_serve(accept, param):
 # -- CLI ------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def cli_env(monkeypatch, rdf_settings):
+def cli_env(monkeypatch, loaded_store):
     from core.settings import get_settings
 
-    monkeypatch.setenv("PROVKG_DATA_DIR", str(rdf_settings.data_dir))
-    monkeypatch.setenv("PROVKG_GRAPH_NAME", rdf_settings.graph_name)
+    for key, value in store_env(loaded_store).items():
+        monkeypatch.setenv(key, value)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()
