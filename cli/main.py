@@ -161,16 +161,20 @@ def _report(summary: Any, fmt: Fmt) -> None:
     if fmt == Fmt.json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.print(f"articles: {summary.articles}  loaded: {summary.loaded}  unchanged: {summary.unchanged}  "
+        unchanged = f"  unchanged: {summary.unchanged}" if summary.verb == "loaded" else ""
+        out.print(f"articles: {summary.articles}  {summary.verb}: {summary.loaded}{unchanged}  "
                   f"failed: {len(summary.failed)}")
-        out.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.facts.items())))
+        if summary.facts:
+            out.print(f"facts {summary.verb}: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.facts.items())))
+        elif summary.unchanged:
+            out.print("facts: none reloaded (unchanged articles are skipped; --force reloads them)")
         for src, section, reason in summary.rejected:
             out.print(f"[yellow]rejected[/yellow] {section} in {src}: {reason}")
         for _, error in summary.failed:
             err.print(f"[red]failed[/red] {error}")
 
 
-def _progress_run(inputs: list[str], on_facts: Any) -> Any:
+def _progress_run(inputs: list[str], on_facts: Any, *, verb: str = "loaded", follow_links: bool = False) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ingest.read import read_all
@@ -180,8 +184,8 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
-        return run(read_all(inputs, s.max_article_bytes, s.url_timeout_s), on_facts,
-                   tick=lambda _src: progress.advance(task))
+        return run(read_all(inputs, s.max_article_bytes, s.url_timeout_s, follow_links=follow_links), on_facts,
+                   tick=lambda _src: progress.advance(task), verb=verb)
 
 
 @app.command()
@@ -189,11 +193,12 @@ def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
     out_dir: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article")],
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+    follow_links: Annotated[bool, typer.Option(help="Read links that lead out of a given folder")] = False,
 ) -> None:
     """Extract facts to JSON files in the gold annotation shape (no store needed)."""
     from ingest.run import write_gold
 
-    summary = _progress_run(paths, write_gold(out_dir))
+    summary = _progress_run(paths, write_gold(out_dir), verb="written", follow_links=follow_links)
     _report(summary, fmt)
     raise typer.Exit(summary.exit_code)
 
@@ -203,8 +208,15 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
     force: Annotated[bool, typer.Option(help="Reload articles whose content is unchanged")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+    follow_links: Annotated[bool, typer.Option(help="Read links that lead out of a given folder")] = False,
 ) -> None:
-    """Extract facts and load them into the graph, one transaction per article."""
+    """Extract facts and load them into the graph, one transaction per article.
+
+    Inputs: .txt, .html/.htm, .jsonl/.ndjson files, folders (recursive) and http(s) URLs. A .jsonl
+    file holds one article per line, a JSON object with the fields "text" (required: the article
+    text), "url" (where it was published), "title" (its headline) and "published" (an ISO date:
+    YYYY, YYYY-MM, YYYY-MM-DD, optionally THH:MM); each line loads or fails on its own.
+    """
     from graph.loader import Loader
     from graph.reference import load_reference
     from ingest.gazetteer import gazetteer
@@ -217,7 +229,8 @@ def ingest(
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
-    summary = _progress_run(paths, lambda _raw, facts: loader.load_article(facts, force=force))
+    summary = _progress_run(paths, lambda _raw, facts: loader.load_article(facts, force=force),
+                            follow_links=follow_links)
     _report(summary, fmt)
     raise typer.Exit(summary.exit_code)
 
