@@ -121,18 +121,21 @@ def cypher(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
     """Run read-only Cypher (writes are refused before sending and by the engine)."""
+    from cli.output import render
     from graph.guard import vet_read_query
+    from graph.plans import read_checked
 
     s = settings()
     try:
         vet_read_query(query, max_length=s.max_query_length, max_nesting=s.max_query_nesting)
-        res = open_store(s).read(query, parse_params(param))
+        res, warning = read_checked(open_store(s), query, parse_params(param))
     except (QueryRefused, QueryFailed) as exc:
         raise fail(exc, 2) from None
     except StoreUnavailable as exc:
         raise fail(exc) from None
-    text = __import__("api.output", fromlist=["render"]).render(res.columns, res.rows, fmt.value,
-                                                                truncated=res.truncated, console=out)
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
+    text = render(res.columns, res.rows, fmt.value, truncated=res.truncated, console=out)
     if text is not None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -219,13 +222,14 @@ def ingest(
     """
     from graph.loader import Loader
     from graph.reference import load_reference
+    from graph.sparql import ingest_hook as sparql_hook
     from ingest.gazetteer import gazetteer
 
     s = settings()
     store = open_store(s)
     try:
         store.ensure_schema()
-        loader = Loader(store, batch_size=s.batch_size)
+        loader = Loader(store, batch_size=s.batch_size, after_load=sparql_hook(s, store))
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
@@ -280,7 +284,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     except ConfigError as exc:
         err.print(f"[red]configuration error:[/red] {exc}")
         raise typer.Exit(2) from None
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+    # uvloop's event loop and httptools' parser: 1.05-1.25x the throughput of asyncio + h11 (BENCHMARKS.md)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info", loop="uvloop",
+                http="httptools")
 
 
 @app.command("schema")
@@ -305,7 +311,7 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
 
 
 # commands defined in their own modules register themselves on `app`
-from cli import queries, rdf  # noqa: E402,F401
+from cli import queries, rdf, sparql  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover

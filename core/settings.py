@@ -50,6 +50,12 @@ class Settings(BaseSettings):
 
     base_iri: str = Field("https://provkg.org/id/", pattern=r"^https?://\S+/$")
     ontology: Path = PROJECT_ROOT / "ontology.ttl"
+    # linked open data: the SPARQL mirror and what the dataset description says about the publisher
+    sparql_sync: bool = True
+    licence: str = Field("https://creativecommons.org/licenses/by/4.0/", pattern=r"^https?://\S+$",
+                         validation_alias=AliasChoices("PROVKG_LICENCE", "PROVKG_LICENSE"))
+    publisher_name: str = Field("The provkg project", min_length=1, max_length=200)
+    publisher_url: str = Field("https://provkg.org/", pattern=r"^https?://\S+$")
 
     @model_validator(mode="after")
     def _neo4j_needs_uri(self) -> Settings:

@@ -287,7 +287,7 @@ class FalkorStore:
         else:
             existing = {(r[0], r[1]) for r in g.ro_query(
                 "CALL db.indexes() YIELD label, properties UNWIND properties AS p RETURN label, p").result_set}
-        wanted = set(schema.indexes()) | set(schema.unique_keys())
+        wanted = set(schema.indexes()) | set(schema.unique_keys()) | set(schema.fulltext())
         for label, prop in sorted(existing - wanted):  # an index the ontology stopped declaring
             with self.lock.exclusive():
                 try:
@@ -302,6 +302,11 @@ class FalkorStore:
                     except redis.ResponseError as exc:
                         if "already indexed" not in str(exc):
                             raise _map_error(exc) from None
+        for label, prop in schema.fulltext():
+            if (label, prop) not in existing:
+                with self.lock.exclusive():
+                    # no stop words: Vietnamese names are full of English ones ("an", "to", "la")
+                    g.query(f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', stopwords: []}}, '{prop}')")
         for label, prop in schema.unique_keys():
             with self.lock.exclusive():
                 try:
@@ -309,6 +314,18 @@ class FalkorStore:
                 except redis.ResponseError as exc:
                     if "already exists" not in str(exc).lower():
                         raise _map_error(exc) from None
+
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The engine's plan (GRAPH.EXPLAIN: planned, not run), one operation a line, children indented."""
+        def work(g: Any) -> list[str]:
+            with self.lock.shared():
+                try:
+                    plan = g.explain(query, params or {})
+                except redis.ResponseError as exc:
+                    raise _map_error(exc) from None
+            return [line for line in str(plan).splitlines() if line.strip()]
+
+        return self._supervised(work)
 
     def shortest_path_query(self, max_depth: int) -> str:
         # FalkorDB 4.16 has no undirected shortestPath: enumerate bounded paths, shortest first

@@ -119,12 +119,38 @@ class Neo4jStore:
             if (label, prop) in schema.unique_keys():
                 continue
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for label, prop in schema.fulltext():  # named as queries/views/search_*.neo4j.cypher call it
+            stmts.append(f"CREATE FULLTEXT INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}] "
+                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
         try:
             with self.driver.session(database=self.database) as s:
                 for q in stmts:
                     s.run(q).consume()
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from None
+
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The planner's plan (EXPLAIN: planned, not run), one operator a line, children indented, in
+        the FalkorDB plan's words where they mean the same (Node By Label Scan, All Node Scan…)."""
+        words = {"NodeByLabelScan": "Node By Label Scan", "AllNodesScan": "All Node Scan",
+                 "CartesianProduct": "Cartesian Product", "NodeIndexSeek": "Node By Index Scan",
+                 "NodeUniqueIndexSeek": "Node By Index Scan", "Limit": "Limit", "Optional": "Optional"}
+        try:
+            with self.driver.session(database=self.database) as s:
+                plan = s.run("EXPLAIN " + query, params or {}).consume().plan
+        except Exception as exc:  # noqa: BLE001
+            raise self._map(exc) from None
+        lines: list[str] = []
+
+        def walk(op: Any, depth: int) -> None:
+            name = op.get("operatorType", "").split("@")[0]
+            ident = op.get("args", {}).get("Details", "")
+            lines.append("    " * depth + words.get(name, name) + (f" | ({ident})" if ident else ""))
+            for child in op.get("children", []):
+                walk(child, depth + 1)
+
+        walk(plan if isinstance(plan, dict) else dict(plan), 0)
+        return lines
 
     def shortest_path_query(self, max_depth: int) -> str:
         depth = int(max_depth)
