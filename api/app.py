@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
@@ -11,9 +12,9 @@ from fastapi.middleware.gzip import GZipMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from api import problems
-from api.deps import StoreDep
+from api.deps import StoreDep, key_checker, keyed_paths
 from api.jsonresp import OrjsonResponse
-from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
+from api.middleware import ETagMiddleware, GuardMiddleware, RateLimiter
 from api.settings import ApiSettings, get_api_settings
 from core.settings import Settings, get_settings
 from graph.store import GraphStore, open_store
@@ -51,7 +52,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     problems.install(app)
     app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_minute)
     app.add_middleware(ETagMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=api_settings.max_body_bytes)
+    app.add_middleware(GuardMiddleware, max_bytes=api_settings.max_body_bytes,
+                       keyed_paths=functools.cache(lambda: keyed_paths(app)),
+                       check_key=key_checker(api_settings, app.state.rate_limiter))
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     if api_settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=api_settings.cors_origins, allow_methods=["GET", "POST"],
