@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             app.state.store.close()
 
     app = FastAPI(title="provkg API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=OrjsonResponse)
+                  default_response_class=OrjsonResponse, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.api_settings = api_settings
     problems.install(app)
@@ -72,7 +72,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return problems.problem(503, "store-unavailable", "Store unavailable", "the graph store is unreachable")
         return OrjsonResponse({"status": "ready", "store": store.kind})
 
-    from api import routes
+    from api import openapi_examples, routes, routes_web
 
+    routes_web.install(app)  # offline docs and the explorer's static files
     routes.include(app)
+    openapi_examples.install(app)
     return app

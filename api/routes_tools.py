@@ -128,17 +128,22 @@ def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
 # -- linked data -------------------------------------------------------------------------------
 
 @router.get("/id/{segment}/{key:path}", tags=["linked data"],
-            responses={200: {"content": {"application/json": {}, "text/turtle": {}, "application/ld+json": {},
-                                         "application/n-triples": {}, "application/rdf+xml": {}}},
+            responses={200: {"content": {"application/json": {}, "text/html": {}, "text/turtle": {},
+                                         "application/ld+json": {}, "application/n-triples": {},
+                                         "application/rdf+xml": {}}},
                        404: {"description": "Unknown entity"}, 406: {"description": "No acceptable format"}},
-            summary="Dereference an entity IRI (JSON, Turtle, JSON-LD, N-Triples or RDF/XML by Accept or ?format=)")
+            summary="Dereference an entity IRI (JSON, Turtle, JSON-LD, N-Triples or RDF/XML by Accept or ?format=; "
+                    "the explorer's page for a browser asking for HTML)")
 async def linked(segment: Annotated[str, Path(pattern=r"^[a-z]{2,30}$", examples=["province"])],
                  key: Annotated[str, Path(max_length=200, examples=["VN-25"])], request: Request, store: StoreDep,
                  settings: SettingsDep,
                  format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt|rdfxml)$")] = None) -> Response:
+    from api.routes_web import prefers_html, shell
     from core.errors import QueryRefused
     from graph.linked import describe, negotiate
 
+    if prefers_html(request.headers.get("accept"), format):  # a browser: the explorer's page for the entity
+        return shell(request)
     try:
         fmt = negotiate(request.headers.get("accept"), format)
     except QueryRefused as exc:
