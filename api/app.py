@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -30,6 +31,13 @@ Errors are `application/problem+json` (RFC 9457).
 def api_store_settings(settings: Settings, api_settings: ApiSettings) -> Settings:
     return settings.model_copy(update={"query_timeout_ms": min(settings.query_timeout_ms,
                                                               api_settings.api_query_timeout_ms)})
+
+
+def uvicorn_options(api_settings: ApiSettings) -> dict[str, Any]:
+    """How uvicorn must treat forwarded headers: only from the configured proxies (its default
+    trusts 127.0.0.1, so anything on the host could claim any client address)."""
+    proxies = api_settings.trusted_proxies
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": ",".join(proxies) if proxies else ""}
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None,
@@ -72,9 +80,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return problems.problem(503, "store-unavailable", "Store unavailable", "the graph store is unreachable")
         return OrjsonResponse({"status": "ready", "store": store.kind})
 
-    from api import openapi_examples, routes, routes_web
+    from api import openapi_examples, openapi_problems, routes, routes_web
 
     routes_web.install(app)  # offline docs and the explorer's static files
     routes.include(app)
     openapi_examples.install(app)
+    openapi_problems.install(app)
     return app

@@ -62,11 +62,18 @@ def key_checker(api_settings: ApiSettings, limiter: Any) -> Any:
 def keyed_paths(app: Any) -> frozenset[str]:
     """Paths whose routes depend on the key (read from the routes, so a new keyed route is covered)."""
     paths = set()
-    for route in app.routes:
-        dependant = getattr(route, "dependant", None)
-        if dependant is None:
+    routes = list(app.routes)
+    while routes:
+        route = routes.pop()
+        nested = getattr(route, "original_router", None)  # an included router (no prefix here)
+        if nested is not None:
+            routes.extend(nested.routes)
             continue
-        stack = list(dependant.dependencies)
+        if any(getattr(d, "dependency", None) is require_api_key for d in getattr(route, "dependencies", None) or []):
+            paths.add(route.path)
+            continue
+        dependant = getattr(route, "dependant", None)
+        stack = list(dependant.dependencies) if dependant is not None else []
         while stack:
             d = stack.pop()
             if d.call is require_api_key:

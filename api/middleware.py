@@ -10,7 +10,6 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 
 from starlette.datastructures import Headers
-from starlette.exceptions import HTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
 from starlette.responses import Response
@@ -43,11 +42,6 @@ class ETagMiddleware(BaseHTTPMiddleware):
         if inm and etag in [t.strip() for t in inm.split(",")]:
             return Response(status_code=304, headers={"ETag": etag, "Cache-Control": headers["Cache-Control"]})
         return Response(content=body, status_code=200, headers=headers, media_type=response.media_type)
-
-
-class BodyTooLarge(HTTPException):
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, f"the body is over the limit of {limit:,} bytes")
 
 
 class GuardMiddleware:
@@ -99,40 +93,40 @@ class GuardMiddleware:
                 await resp(scope, receive, send)
                 return
             received = 0
+            cut = False
             started = False
 
             async def counted() -> Message:
-                nonlocal received
+                nonlocal received, cut
+                if cut:
+                    return {"type": "http.disconnect"}
                 message = await receive()
                 if message["type"] == "http.request":
                     received += len(message.get("body", b""))
                     if received > self.max_bytes:
-                        raise BodyTooLarge(self.max_bytes)
+                        # answer 413 now and tell the route the client left: nothing more is read
+                        cut = True
+                        if not started:
+                            await _send_413(send, self.max_bytes, scope, receive)
+                        return {"type": "http.disconnect"}
                 return message
 
             async def watch(message: Message) -> None:
                 nonlocal started
+                if cut:
+                    return  # the route's own answer to the cut body is dropped; 413 went out
                 if message["type"] == "http.response.start":
                     started = True
                 await send(message)
 
-            try:
-                await self.app(scope, counted, watch)
-            except BodyTooLarge:
-                if not started:
-                    resp = problem(413, "too-large", "Request body too large",
-                                   f"the body is over the limit of {self.max_bytes:,} bytes")
-                    await resp(scope, receive, send)
+            await self.app(scope, counted, watch)
             return
         await self.app(scope, receive, send)
 
     async def _options(self, scope: Scope, receive: Receive, send: Send) -> None:
-        app = scope.get("app")
-        allowed: set[str] = set()
-        for route in getattr(app, "routes", []):
-            match, _ = route.matches({**scope, "method": "GET"})
-            if match != Match.NONE:
-                allowed |= set(getattr(route, "methods", None) or [])
+        routes = getattr(scope.get("app"), "routes", [])
+        allowed = {m for m in ("GET", "POST", "PUT", "PATCH", "DELETE")
+                   if any(route.matches({**scope, "method": m})[0] == Match.FULL for route in routes)}
         if not allowed:
             resp: Response = problem(404, "not-found", "Not found", "no such path")
         else:
@@ -141,6 +135,11 @@ class GuardMiddleware:
             allowed.add("OPTIONS")
             resp = Response(status_code=204, headers={"Allow": ", ".join(sorted(allowed))})
         await resp(scope, receive, send)
+
+
+async def _send_413(send: Send, limit: int, scope: Scope, receive: Receive) -> None:
+    resp = problem(413, "too-large", "Request body too large", f"the body is over the limit of {limit:,} bytes")
+    await resp(scope, receive, send)
 
 
 def _without_body(send: Send) -> Send:

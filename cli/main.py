@@ -294,17 +294,42 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     import uvicorn
 
+    from api.app import uvicorn_options
     from api.settings import get_api_settings
 
     settings()
     try:
-        get_api_settings()
+        api_settings = get_api_settings()
     except ConfigError as exc:
         err.print(f"[red]configuration error:[/red] {exc}")
         raise typer.Exit(2) from None
+    import errno
+    import socket
+
+    probe = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    try:
+        probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            err.print(f"[red]port {port} on {host} is taken[/red] (another `make run` or `provkg serve`?); "
+                      f"choose another: [bold]make run PORT={port + 1}[/bold] or provkg serve --port {port + 1}")
+            raise typer.Exit(2) from None
+        err.print(f"[red]cannot listen on {host}:{port}:[/red] {exc.strerror}")
+        raise typer.Exit(2) from None
+    finally:
+        probe.close()
+    base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                out.print(f"ready: explorer {base}/  API docs {base}/docs  API {base}/provinces  (Ctrl-C stops)")
+
     # uvloop's event loop and httptools' parser: 1.05-1.25x the throughput of asyncio + h11 (BENCHMARKS.md)
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info", loop="uvloop",
-                http="httptools")
+    config = uvicorn.Config("api.app:create_app", factory=True, host=host, port=port, log_level="info",
+                            loop="uvloop", http="httptools", **uvicorn_options(api_settings))
+    Server(config).run()
 
 
 @app.command("schema")
