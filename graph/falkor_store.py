@@ -102,6 +102,7 @@ class FalkorStore:
         self.settings = settings
         self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb,
                                      settings.max_reply_mb)
+        self.server.make_dirs()
         self.lock = RWLock(self.server.dir, turnstile_s=settings.writer_turnstile_ms / 1000)
         self.autostart = autostart
         self._db: FalkorDB | None = None
