@@ -17,7 +17,8 @@ app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' forei
                   no_args_is_help=True, pretty_exceptions_enable=False)
 store_app = typer.Typer(help="Start, stop and inspect the embedded FalkorDB server.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
-out = Console()
+# piped output is not a screen: rich would cut tables at 80 columns; let rows be as wide as they are
+out = Console() if sys.stdout.isatty() else Console(width=100_000)
 err = Console(stderr=True)
 
 

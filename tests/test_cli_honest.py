@@ -47,3 +47,12 @@ def test_cli_cypher_runs_honest_queries_that_look_like_writes(loaded_store):
               "MATCH (n:Country) WHERE n.name <> 'DELETE' RETURN n.set LIMIT 1"):
         p = _cli("cypher", q, settings=loaded_store.settings)
         assert p.returncode == 0, (q, p.stderr)
+
+
+def test_piped_tables_are_not_cut_at_80_columns(loaded_store):
+    q = "MATCH (m:Mention) RETURN m.id, m.text, m.doc_id ORDER BY size(m.text) DESC LIMIT 3"
+    p = _cli("cypher", q, settings=loaded_store.settings)
+    assert p.returncode == 0, p.stderr
+    longest = loaded_store.read(q).rows[0][1]
+    assert longest in p.stdout  # the whole sentence, on one line
+    assert "…" not in p.stdout
