@@ -81,7 +81,7 @@ def test_soak_hostile_queries_under_readers_and_an_ingest():
     errors: list[str] = []
     reads: Counter[str] = Counter()
     hostile: Counter[str] = Counter()
-    slowest = [0.0]
+    slowest: list[tuple[float, str]] = [(0.0, "")]
     ingests = [0]
 
     def reader(i: int) -> None:
@@ -92,7 +92,7 @@ def test_soak_hostile_queries_under_readers_and_an_ingest():
                 n += 1
                 t = time.monotonic()
                 r = c.get(path)
-                slowest[0] = max(slowest[0], time.monotonic() - t)
+                slowest[0] = max(slowest[0], (time.monotonic() - t, path))
                 if r.status_code != 200:
                     errors.append(f"reader {path}: {r.status_code} {r.text[:200]}")
                 reads[path] += 1
@@ -140,7 +140,7 @@ def test_soak_hostile_queries_under_readers_and_an_ingest():
         server.should_exit = True
         serving.join()
     try:
-        summary = (f"soak {seconds:.0f} s: {sum(reads.values())} reads (slowest {slowest[0]:.2f} s), "
+        summary = (f"soak {seconds:.0f} s: {sum(reads.values())} reads (slowest {slowest[0][0]:.2f} s, {slowest[0][1]}), "
                    f"{sum(hostile.values())} hostile requests, {ingests[0]} article reloads, errors {len(errors)}")
         print(summary)
         (root.parent / "provkg-soak-summary.txt").write_text(summary + "\n")
