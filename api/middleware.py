@@ -180,5 +180,5 @@ class RateLimiter:
         """Whether the client has used up its allowance (without counting this call)."""
         now = time.monotonic()
         with self.lock:
-            q = self.hits.get((client, group))
-            return bool(q) and len([t for t in q if now - t <= 60]) >= per_minute
+            q = self.hits.get((client, group)) or deque()
+            return len([t for t in q if now - t <= 60]) >= per_minute
