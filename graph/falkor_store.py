@@ -95,6 +95,25 @@ def _map_error(exc: redis.ResponseError) -> Exception:
     return QueryFailed(msg)
 
 
+class _IdsOnly:
+    """A schema view with the unique id key and the full-text index only (FalkorStore.ensure_schema(ids_only=True))."""
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+
+    def unique_keys(self) -> list[tuple[str, str]]:
+        return self.schema.unique_keys()
+
+    def indexes(self) -> list[tuple[str, str]]:
+        return []
+
+    def fulltext(self) -> list[tuple[str, str]]:
+        return self.schema.fulltext()
+
+    def label(self, name: str) -> str:
+        return self.schema.label(name)
+
+
 class FalkorStore:
     kind = "embedded"
 
@@ -280,10 +299,12 @@ class FalkorStore:
             rows.append(row)
         return QueryResult(columns=[str(c) for c in header], rows=rows, truncated=truncated)
 
-    def ensure_schema(self) -> None:
-        self._supervised(self._ensure_schema)
+    def ensure_schema(self, *, ids_only: bool = False) -> None:
+        """The ontology's constraints and indexes; ids_only keeps just the unique Entity.id index (a
+        first bulk load runs faster without the others, and builds them after: ensure_schema())."""
+        self._supervised(lambda g: self._ensure_schema(g, ids_only=ids_only))
 
-    def _ensure_schema(self, g: Any) -> None:
+    def _ensure_schema(self, g: Any, *, ids_only: bool = False) -> None:
         from graph.schema import load_schema
 
         schema = load_schema(self.settings.ontology)
@@ -292,6 +313,10 @@ class FalkorStore:
         else:
             existing = {(r[0], r[1]) for r in g.ro_query(
                 "CALL db.indexes() YIELD label, properties UNWIND properties AS p RETURN label, p").result_set}
+        if ids_only:
+            # the full-text index stays: FalkorDB cannot recreate it with its options (no stop words)
+            # on a label that still has the unique id index ("Can not override index configuration")
+            schema = _IdsOnly(schema)
         wanted = set(schema.indexes()) | set(schema.unique_keys()) | set(schema.fulltext())
         for label, prop in sorted(existing - wanted):  # an index the ontology stopped declaring
             with self.lock.exclusive():
