@@ -38,10 +38,31 @@ def _table(head: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(out) + "\n"
 
 
+def sparql_section(sp: dict[str, Any]) -> str:
+    rows, keep = [], []
+    for scale, r in sp["scales"].items():
+        for name, q in r["queries"].items():
+            a, b = q["sparql"], q["cypher"]
+            rows.append([scale, name, a.get("p50_ms", a.get("error")), a.get("p95_ms"), b.get("p50_ms", b.get("error")),
+                         b.get("p95_ms"), a.get("rows"), b.get("rows"),
+                         round(a["p50_ms"] / b["p50_ms"], 1) if a.get("p50_ms") and b.get("p50_ms") else None])
+        s = r["sync"]
+        keep.append([scale, r["triples"], r["rebuild_s"], r["triples_per_s"], s["new_sync"].get("p50_ms"),
+                     s["new_sync"].get("max_ms"), s["replaced_sync"].get("p50_ms"), s["replaced_sync"].get("max_ms"),
+                     s["load_article"].get("p50_ms"), s["mirror_equals_export"]])
+    return ("### SPARQL (the five example queries; keeping the mirror)\n\n" + _table(
+        ["facts", "query", "SPARQL p50 ms", "SPARQL p95 ms", "Cypher p50 ms", "Cypher p95 ms", "SPARQL rows",
+         "Cypher rows", "SPARQL/Cypher"], rows) + "\n" + _table(
+        ["facts", "triples", "full rebuild s", "triples/s", "sync new article p50 ms", "max ms",
+         "sync replaced article p50 ms", "max ms", "graph load_article p50 ms (reference)",
+         "mirror = export after the syncs"], keep))
+
+
 def render(d: Path = RESULTS) -> str:
     parts: list[str] = []
     run = _load(d, "run")
-    any_doc = next((x for x in (_load(d, s) for s in ("extract", "load", "queries", "api", "rdf", "memory")) if x), None)
+    any_doc = next((x for x in (_load(d, s) for s in ("extract", "load", "queries", "api", "rdf", "sparql", "memory")) if x),
+                   None)
     if any_doc:
         m = any_doc["machine"]
         parts.append(f"Machine: {m['nproc']} × {m['cpu']}, {m['mem_gb']} GB RAM, Linux {m['kernel']}, Python "
@@ -128,6 +149,9 @@ def render(d: Path = RESULTS) -> str:
             parts.append("One page of graph/rdf.py's node paging, engine ms: " + "; ".join(
                 f"{s}: first page {p.get('first_page', {}).get('engine_ms')}, middle page "
                 f"{p.get('middle_page', {}).get('engine_ms')}" for s, p in probes.items()) + ".\n")
+    sp = _load(d, "sparql")
+    if sp:
+        parts.append(sparql_section(sp))
     memd = _load(d, "memory")
     if memd:
         mem = memd

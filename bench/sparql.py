@@ -24,8 +24,8 @@ from typing import Any
 from bench.common import CORPUS, ensure_synth, hubs, log, parser, percentiles, settings_for, write_result
 
 SIZES = {"tiny": {"1k": 1_000}, "full": {"10k": 10_000, "100k": 100_000}}
-BUDGET_S = 4.0
-REPS = 7
+BUDGET_S = {"tiny": 0.5, "full": 4.0}
+REPS = {"tiny": 2, "full": 7}
 
 
 def _timed(fn: Any) -> tuple[float, Any]:
@@ -34,14 +34,14 @@ def _timed(fn: Any) -> tuple[float, Any]:
     return time.perf_counter() - t, out
 
 
-def _measure(fn: Any) -> dict[str, Any]:
+def _measure(fn: Any, size: str) -> dict[str, Any]:
     try:
         first, rows = _timed(fn)
     except Exception as exc:  # noqa: BLE001 - a timeout is a result here
         return {"error": f"{type(exc).__name__}: {str(exc)[:120]}"}
     samples = []
-    t_end = time.perf_counter() + BUDGET_S
-    while len(samples) < REPS and time.perf_counter() < t_end:
+    t_end = time.perf_counter() + BUDGET_S[size]
+    while len(samples) < REPS[size] and time.perf_counter() < t_end:
         s, rows = _timed(fn)
         samples.append(s)
     return {"first_ms": round(first * 1000, 1), "rows": rows, **percentiles(samples or [first])}
@@ -85,7 +85,7 @@ def run_scale(args: Any, scale: str, n: int) -> dict[str, Any]:
             return len(run_query(store, name, params).rows)
 
         log(f"sparql {scale}: {name}")
-        queries[name] = {"params": params, "sparql": _measure(sparql), "cypher": _measure(cypher)}
+        queries[name] = {"params": params, "sparql": _measure(sparql, args.size), "cypher": _measure(cypher, args.size)}
     out["queries"] = queries
     out["sync"] = sync_articles(store, settings, mirror)
     return out
