@@ -5,8 +5,9 @@ store, and what keeping the mirror costs (full rebuild, sync per article), on a 
 
 * rebuild: `Mirror.rebuild` — the streamed export into a fresh pyoxigraph store (bulk load), the
   P190 graph, the swap, the catch-up check;
-* queries: each `queries/sparql/*.rq` through `graph.sparql_exec.execute` with the mirror opened
-  read-only per call (what one /sparql request does in its worker), next to its Cypher twin through
+* queries: each `queries/sparql/*.rq` through the endpoint's query worker (`graph.sparql_worker`: a
+  process that opens the mirror read-only per query and is killed at the time limit), next to its
+  Cypher twin through
   `graph.catalog.run_query`; parameters name the synthetic graph's hub province / partner; 1 warm-up,
   then repeats within a time budget;
 * sync: the five sample articles loaded into the synthetic graph by `Loader.load_article`, then
@@ -59,8 +60,8 @@ def params_for(name: str, h: dict[str, list[str]]) -> dict[str, Any]:
 def run_scale(args: Any, scale: str, n: int) -> dict[str, Any]:
     from graph import sparql_catalog as C
     from graph.catalog import run_query
-    from graph.sparql import Mirror
-    from graph.sparql_exec import execute
+    from graph.sparql import Mirror, wikidata_graph
+    from graph.sparql_worker import Job, QueryPool
 
     store, meta = ensure_synth(args.data_dir, scale, n)
     settings = settings_for(args.data_dir, scale)
@@ -69,23 +70,25 @@ def run_scale(args: Any, scale: str, n: int) -> dict[str, Any]:
     t_rebuild, stats = _timed(lambda: mirror.rebuild(store))
     out: dict[str, Any] = {"facts": n, "rebuild_s": round(t_rebuild, 2), "triples": stats.inserted,
                            "triples_per_s": round(stats.inserted / t_rebuild)}
+    log(f"sparql {scale}: rebuilt {stats.inserted} triples in {t_rebuild:.1f} s")
     h = hubs(n)
     queries: dict[str, Any] = {}
+    pool = QueryPool(mirror.root, settings.base_iri, [wikidata_graph(settings)], size=1)
     for name in C.names():
         params = params_for(name, h)
         text = C.bind(C.text(name), params)
 
         def sparql(text: str = text) -> int:
-            with mirror.reading() as r:
-                res = execute(r.store, text, "json", max_rows=settings.max_rows, timeout_ms=settings.query_timeout_ms,
-                              named_graphs=[])
-            return res.rows
+            # the endpoint's path: a worker process that opens the mirror read-only, killed at the limit
+            res = pool.run(Job(text, "json", settings.max_rows, settings.query_timeout_ms))
+            return int(res.rows)
 
         def cypher(name: str = name, params: dict[str, Any] = params) -> int:
             return len(run_query(store, name, params).rows)
 
         log(f"sparql {scale}: {name}")
         queries[name] = {"params": params, "sparql": _measure(sparql, args.size), "cypher": _measure(cypher, args.size)}
+    pool.close()
     out["queries"] = queries
     out["sync"] = sync_articles(store, settings, mirror)
     return out
