@@ -110,7 +110,8 @@ def _match(media: str, ranges: list[tuple[str, str, float, int]]) -> tuple[float
 
 def _neighbours(store: GraphStore, label: str, key: str, direction: str, cap: int) -> tuple[list[list[Any]], bool]:
     pattern = "-[r]->(b:Entity)" if direction == "out" else "<-[r]-(b:Entity)"
-    res = store.read(f"MATCH (n:{label} {{id: $id}}){pattern} "
+    # anchored on the Entity.id index (one index serves every label), then the label checked
+    res = store.read(f"MATCH (n:Entity {{id: $id}}) WHERE n:{label} WITH n MATCH (n){pattern} "
                      "RETURN type(r), properties(r), b.id, labels(b), "
                      "{name: b.name, title: b.title, text: b.text} ORDER BY type(r), b.id",
                      {"id": key}, max_rows=cap)
@@ -122,7 +123,7 @@ def _lookup(store: GraphStore, m: RdfMapping, segment: str, key: str) -> tuple[s
     if label is None:
         raise NotFound(f"no entity type {segment!r}; types: {', '.join(sorted(m.label_of_segment))}")
     m.schema.label(label)  # the label goes into the query text: only a declared one may
-    node = store.read(f"MATCH (n:{label} {{id: $id}}) RETURN n", {"id": key}).scalar()
+    node = store.read(f"MATCH (n:Entity {{id: $id}}) WHERE n:{label} RETURN n", {"id": key}).scalar()
     if not node:
         raise NotFound(f"no {segment} with id {key!r}")
     return label, node

@@ -3,8 +3,8 @@ import sys
 
 import pytest
 
-from core.errors import ConfigError
 from api.settings import load_api_settings
+from core.errors import ConfigError
 from core.settings import load_settings
 
 
