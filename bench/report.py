@@ -167,12 +167,14 @@ def _memory_section(memd: dict[str, Any]) -> list[str]:
 def _sparql_section(sp: dict[str, Any]) -> list[str]:
     rows, keep = [], []
     for scale, r in sp["scales"].items():
-        for name, q in r["queries"].items():
+        for name, q in r.get("queries", {}).items():
             a, b = q["sparql"], q["cypher"]
             rows.append([scale, name, a.get("p50_ms", a.get("error")), a.get("p95_ms"), b.get("p50_ms", b.get("error")),
                          b.get("p95_ms"), a.get("rows"), b.get("rows"),
                          round(a["p50_ms"] / b["p50_ms"], 1) if a.get("p50_ms") and b.get("p50_ms") else None])
-        s = r["sync"]
+        s = r.get("sync")
+        if not s:
+            continue
         keep.append([scale, r["triples"], r["rebuild_s"], r["triples_per_s"], s["new_sync"].get("p50_ms"),
                      s["new_sync"].get("max_ms"), s["replaced_sync"].get("p50_ms"), s["replaced_sync"].get("max_ms"),
                      s["load_article"].get("p50_ms"), s["mirror_equals_export"]])

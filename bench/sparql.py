@@ -57,7 +57,7 @@ def params_for(name: str, h: dict[str, list[str]]) -> dict[str, Any]:
             "province_figures": {"province": province}}[name]
 
 
-def run_scale(args: Any, scale: str, n: int) -> dict[str, Any]:
+def run_scale(args: Any, scale: str, n: int, save: Any) -> dict[str, Any]:
     from graph import sparql_catalog as C
     from graph.catalog import run_query
     from graph.sparql import Mirror, wikidata_graph
@@ -70,6 +70,7 @@ def run_scale(args: Any, scale: str, n: int) -> dict[str, Any]:
     t_rebuild, stats = _timed(lambda: mirror.rebuild(store))
     out: dict[str, Any] = {"facts": n, "rebuild_s": round(t_rebuild, 2), "triples": stats.inserted,
                            "triples_per_s": round(stats.inserted / t_rebuild)}
+    save(scale, out)  # each phase is kept as it ends: a long run that fails later still leaves its numbers
     log(f"sparql {scale}: rebuilt {stats.inserted} triples in {t_rebuild:.1f} s")
     h = hubs(n)
     queries: dict[str, Any] = {}
@@ -88,9 +89,11 @@ def run_scale(args: Any, scale: str, n: int) -> dict[str, Any]:
 
         log(f"sparql {scale}: {name}")
         queries[name] = {"params": params, "sparql": _measure(sparql, args.size), "cypher": _measure(cypher, args.size)}
+        save(scale, {**out, "queries": queries})
     pool.close()
     out["queries"] = queries
     out["sync"] = sync_articles(store, settings, mirror)
+    save(scale, out)
     return out
 
 
@@ -141,8 +144,14 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     started = time.perf_counter()
     scales = {k: v for k, v in SIZES[args.size].items() if not args.scale or k == args.scale}
-    result = {scale: run_scale(args, scale, n) for scale, n in scales.items()}
-    write_result(args, "sparql", {"scales": result}, started)
+    result: dict[str, Any] = {}
+
+    def save(scale: str, part: dict[str, Any]) -> None:
+        result[scale] = part
+        write_result(args, "sparql", {"scales": result}, started)
+
+    for scale, n in scales.items():
+        run_scale(args, scale, n, save)
     print(json.dumps(result, indent=1)[:3000])
 
 
