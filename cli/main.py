@@ -189,8 +189,8 @@ def _progress_run(inputs: list[str], on_facts: Any, *, verb: str = "loaded", fol
                   transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
         items = list(read_all(inputs, s.max_article_bytes, s.url_timeout_s, follow_links=follow_links))
-        # each worker loads the segmenter and the gazetteer (~3 s): a pool pays off from about 50 articles
-        workers = min(default_workers(), max(1, len(items) // 50))
+        # forked workers share what the parent loaded: a pool pays off from about 8 articles
+        workers = min(default_workers(), max(1, len(items) // 8))
         return run(items, on_facts, tick=lambda _src: progress.advance(task), workers=workers, verb=verb)
 
 
