@@ -152,10 +152,17 @@ class Neo4jStore:
         stmts.append(f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{ENTITY}) ON EACH [n.search_text] "
                      f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{SEARCH_ANALYZER}', "
                      "`fulltext.eventually_consistent`: false}}")
+        from neo4j.exceptions import ClientError
+
         try:
             with self.driver.session(database=self.database) as s:
                 for q in stmts:
-                    s.run(q).consume()
+                    try:
+                        s.run(q).consume()
+                    except ClientError as exc:
+                        # another writer process created it between IF NOT EXISTS and the commit
+                        if "AlreadyExists" not in (exc.code or ""):
+                            raise
                 s.run("CALL db.awaitIndexes(300)").consume()
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from None
