@@ -7,7 +7,7 @@ CORPUS ?= $(or $(PROVKG_CORPUS),../shared/corpus)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run ingest serve test test-all soak lint bench stop clean neo4j-start neo4j-stop neo4j-status
+.PHONY: setup run ingest serve test test-all soak lint bench stop clean web-check browser-test train eval neo4j-start neo4j-stop neo4j-status
 
 $(BIN)/provkg: pyproject.toml requirements.lock
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -35,11 +35,23 @@ soak: setup  ## long reliability runs
 	$(BIN)/python -m pytest -m soak
 
 lint: setup
-	$(BIN)/ruff check core graph ingest api cli tests bench
-	$(BIN)/mypy core graph ingest api cli
+	$(BIN)/ruff check core graph ingest api cli tests bench web
+	$(BIN)/mypy core graph ingest api cli web
+
+train: setup  ## fit the partner relation scorer on samples + dev, write ingest/data/partner_model.json
+	$(BIN)/python -m ingest.learn
+
+eval: setup  ## extraction scores per section: samples, dev, its halves, and the cross-half check
+	$(BIN)/python -m ingest.evaluate
 
 bench: setup
 	$(BIN)/python -m bench.run
+
+web-check: setup  ## prove web/static/vendor holds the npm packages' files unchanged (uses npm pack)
+	$(BIN)/python -m web.vendor check
+
+browser-test: setup  ## the explorer in Debian's chromium (apt-get install chromium); screenshots in test-artifacts/browser
+	$(BIN)/python -m pytest -m browser tests/test_browser.py
 
 stop: setup  ## stop the embedded server
 	$(BIN)/provkg store stop

@@ -27,6 +27,11 @@ Errors are `application/problem+json` (RFC 9457).
 """
 
 
+def api_store_settings(settings: Settings, api_settings: ApiSettings) -> Settings:
+    return settings.model_copy(update={"query_timeout_ms": min(settings.query_timeout_ms,
+                                                              api_settings.api_query_timeout_ms)})
+
+
 def create_app(settings: Settings | None = None, store: GraphStore | None = None,
                api_settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or get_settings()
@@ -35,13 +40,13 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.store = store or open_store(settings)
+        app.state.store = store or open_store(api_store_settings(settings, api_settings))
         yield
         if store is None:
             app.state.store.close()
 
     app = FastAPI(title="provkg API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
-                  default_response_class=OrjsonResponse)
+                  default_response_class=OrjsonResponse, docs_url=None, redoc_url=None)
     app.state.settings = settings
     app.state.api_settings = api_settings
     problems.install(app)
@@ -66,7 +71,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return problems.problem(503, "store-unavailable", "Store unavailable", str(exc))
         return OrjsonResponse({"status": "ready", "store": store.kind, **info})
 
-    from api import routes
+    from api import openapi_examples, routes, routes_web
 
+    routes_web.install(app)  # offline docs and the explorer's static files
     routes.include(app)
+    openapi_examples.install(app)
     return app

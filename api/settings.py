@@ -17,6 +17,9 @@ class ApiSettings(BaseSettings):
     cors_origins: list[str] = []
     rate_limit_per_minute: int = Field(60, ge=1)
     max_body_bytes: int = Field(2_000_000, ge=1_000)
+    # API reads get a shorter budget than the CLI's: a slow read holds a shared lock, and what
+    # waits behind it (a writer, then every reader) waits as long
+    api_query_timeout_ms: int = Field(3_000, ge=100, le=600_000)
 
 
 def load_api_settings(**overrides: object) -> ApiSettings:

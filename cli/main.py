@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from core.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from core.errors import ConfigError, InputError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
 from core.settings import Settings, get_settings
 
 app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
@@ -121,18 +121,21 @@ def cypher(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
     """Run read-only Cypher (writes are refused before sending and by the engine)."""
+    from cli.output import render
     from graph.guard import vet_read_query
+    from graph.plans import read_checked
 
     s = settings()
     try:
         vet_read_query(query, max_length=s.max_query_length, max_nesting=s.max_query_nesting)
-        res = open_store(s).read(query, parse_params(param))
+        res, warning = read_checked(open_store(s), query, parse_params(param))
     except (QueryRefused, QueryFailed) as exc:
         raise fail(exc, 2) from None
     except StoreUnavailable as exc:
         raise fail(exc) from None
-    text = __import__("api.output", fromlist=["render"]).render(res.columns, res.rows, fmt.value,
-                                                                truncated=res.truncated, console=out)
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
+    text = render(res.columns, res.rows, fmt.value, truncated=res.truncated, console=out)
     if text is not None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -174,24 +177,42 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ingest.read import read_all
-    from ingest.run import run
+    from ingest.run import default_workers, run
 
     s = settings()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
-        return run(read_all(inputs, s.max_article_bytes, s.url_timeout_s), on_facts,
-                   tick=lambda _src: progress.advance(task))
+        items = list(read_all(inputs, s.max_article_bytes, s.url_timeout_s))
+        # each worker loads the segmenter and the gazetteer (~3 s): a pool pays off from about 50 articles
+        workers = min(default_workers(), max(1, len(items) // 50))
+        return run(items, on_facts, tick=lambda _src: progress.advance(task), workers=workers)
 
 
 @app.command()
 def extract(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
-    out_dir: Annotated[Path, typer.Option("--out", help="Folder for one <stem>.json per article")],
+    out_dir: Annotated[Path | None, typer.Option("--out", help="Folder for one <stem>.json per article")] = None,
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+    explain: Annotated[bool, typer.Option("--explain", help="Print candidates, features, scores and decisions "
+                                                            "instead of writing files")] = False,
 ) -> None:
     """Extract facts to JSON files in the gold annotation shape (no store needed)."""
     from ingest.run import write_gold
+
+    if explain:
+        from ingest.explain import explain as explain_article
+        from ingest.read import read_all
+
+        s = settings()
+        for item in read_all(paths, s.max_article_bytes, s.url_timeout_s):
+            if isinstance(item, ProvkgError):
+                err.print(str(item))
+                continue
+            sys.stdout.write(explain_article(item))
+        raise typer.Exit(0)
+    if out_dir is None:
+        raise fail(InputError("--out DIR is needed (or --explain)")) from None
 
     summary = _progress_run(paths, write_gold(out_dir))
     _report(summary, fmt)
@@ -207,13 +228,14 @@ def ingest(
     """Extract facts and load them into the graph, one transaction per article."""
     from graph.loader import Loader
     from graph.reference import load_reference
+    from graph.sparql import ingest_hook as sparql_hook
     from ingest.gazetteer import gazetteer
 
     s = settings()
     store = open_store(s)
     try:
         store.ensure_schema()
-        loader = Loader(store, batch_size=s.batch_size)
+        loader = Loader(store, batch_size=s.batch_size, after_load=sparql_hook(s, store))
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
@@ -267,7 +289,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     except ConfigError as exc:
         err.print(f"[red]configuration error:[/red] {exc}")
         raise typer.Exit(2) from None
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+    # uvloop's event loop and httptools' parser: 1.05-1.25x the throughput of asyncio + h11 (BENCHMARKS.md)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info", loop="uvloop",
+                http="httptools")
 
 
 @app.command("schema")
@@ -292,7 +316,7 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
 
 
 # commands defined in their own modules register themselves on `app`
-from cli import queries, rdf  # noqa: E402,F401
+from cli import queries, rdf, sparql  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover

@@ -47,11 +47,25 @@ class Settings(BaseSettings):
     max_query_length: int = Field(8_000, ge=100, le=1_000_000)
     max_query_nesting: int = Field(12, ge=2, le=40)
     query_memory_mb: int = Field(2048, ge=64, le=65536)
+    # hardening (issue 15): every store call has a client
+    # deadline (engine timeout + grace: the engine's own timeout does not cover parsing), results a
+    # byte cap as well as a row cap, the engine's replies a hard size limit
+    client_grace_ms: int = Field(2_000, ge=100, le=60_000)
+    max_result_bytes: int = Field(16_000_000, ge=10_000)
+    max_reply_mb: int = Field(64, ge=1, le=4096)
+    writer_turnstile_ms: int = Field(500, ge=10, le=60_000)
+    ready_timeout_ms: int = Field(2_000, ge=100, le=60_000)
     max_article_bytes: int = Field(5_000_000, ge=1_000)
     url_timeout_s: float = Field(20.0, gt=0, le=300)
 
     base_iri: str = Field("https://provkg.org/id/", pattern=r"^https?://\S+/$")
     ontology: Path = PROJECT_ROOT / "ontology.ttl"
+    # linked open data: the SPARQL mirror and what the dataset description says about the publisher
+    sparql_sync: bool = True
+    licence: str = Field("https://creativecommons.org/licenses/by/4.0/", pattern=r"^https?://\S+$",
+                         validation_alias=AliasChoices("PROVKG_LICENCE", "PROVKG_LICENSE"))
+    publisher_name: str = Field("The provkg project", min_length=1, max_length=200)
+    publisher_url: str = Field("https://provkg.org/", pattern=r"^https?://\S+$")
 
     @model_validator(mode="after")
     def _neo4j_needs_uri(self) -> Settings:

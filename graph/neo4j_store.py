@@ -10,20 +10,15 @@ switch) are retried with backoff, which is safe because every write passed in is
 from __future__ import annotations
 
 import random
-import re
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
-from graph.store import QueryResult, Statement
+from graph.store import QueryResult, Statement, approx_bytes
 
 T = TypeVar("T")
-SEARCH_INDEX = "entity_search_text"
-# the folded search text has no stop words to drop, and "to", "a" or "an" are Vietnamese syllables
-SEARCH_ANALYZER = "standard-no-stop-words"
-_TOKEN = re.compile(r"[0-9a-z]+")
 
 
 def plain(value: Any) -> Any:
@@ -108,8 +103,10 @@ class Neo4jStore:
                 raise self._map(exc) from None
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
-             timeout_ms: int | None = None) -> QueryResult:
+             timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
         cap = max_rows or self.settings.max_rows
+        # harden (issue 15): a byte cap beside the row cap
+        byte_cap = max_bytes or self.settings.max_result_bytes
         timeout = (timeout_ms or self.settings.query_timeout_ms) / 1000
 
         def work(tx: Any) -> QueryResult:
@@ -117,16 +114,23 @@ class Neo4jStore:
             cols = list(res.keys())
             rows: list[list[Any]] = []
             truncated = False
+            size = 0
             for rec in res:
                 if len(rows) >= cap:
                     truncated = True
                     break
-                rows.append([plain(v) for v in rec.values()])
+                row = [plain(v) for v in rec.values()]
+                size += approx_bytes(row)  # harden (issue 15)
+                if size > byte_cap and rows:
+                    truncated = True
+                    break
+                rows.append(row)
             return QueryResult(columns=cols, rows=rows, truncated=truncated)
 
         return self._run(self._read_mode, work, timeout=timeout)
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
         if not statements:
             return
 
@@ -137,7 +141,7 @@ class Neo4jStore:
         self._run(self._neo4j.WRITE_ACCESS, work, timeout=max(self.settings.query_timeout_ms, 60_000) / 1000)
 
     def ensure_schema(self) -> None:
-        from graph.schema import ENTITY, load_schema
+        from graph.schema import load_schema
 
         schema = load_schema(self.settings.ontology)
         stmts = []
@@ -148,10 +152,12 @@ class Neo4jStore:
             if (label, prop) in schema.unique_keys():
                 continue
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
-        # not eventually consistent: a search right after a load sees what it loaded
-        stmts.append(f"CREATE FULLTEXT INDEX {SEARCH_INDEX} IF NOT EXISTS FOR (n:{ENTITY}) ON EACH [n.search_text] "
-                     f"OPTIONS {{indexConfig: {{`fulltext.analyzer`: '{SEARCH_ANALYZER}', "
-                     "`fulltext.eventually_consistent`: false}}")
+        # named as queries/views/search_*.neo4j.cypher call it; no stop words ("to", "an" are Vietnamese
+        # syllables); not eventually consistent, so a search right after a load sees what it loaded
+        for label, prop in schema.fulltext():
+            stmts.append(f"CREATE FULLTEXT INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}] "
+                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', "
+                         "`fulltext.eventually_consistent`: false}}")
         from neo4j.exceptions import ClientError
 
         try:
@@ -167,15 +173,28 @@ class Neo4jStore:
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from None
 
-    def entity_search(self, key: str) -> tuple[str, dict[str, Any]]:
-        """Candidates from the full-text index, then the same CONTAINS test as the embedded store, so
-        both answer alike: every word of the query is a substring of some indexed word."""
-        tokens = _TOKEN.findall(key)
-        if not tokens:
-            return "MATCH (x:Entity) WHERE x.search_text CONTAINS $k", {}
-        lucene = " AND ".join(f"*{t}*" for t in dict.fromkeys(tokens))
-        return ("CALL db.index.fulltext.queryNodes($search_index, $lucene) YIELD node AS x "
-                "WITH x WHERE x:Entity AND x.search_text CONTAINS $k"), {"search_index": SEARCH_INDEX, "lucene": lucene}
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The planner's plan (EXPLAIN: planned, not run), one operator a line, children indented, in
+        the FalkorDB plan's words where they mean the same (Node By Label Scan, All Node Scan…)."""
+        words = {"NodeByLabelScan": "Node By Label Scan", "AllNodesScan": "All Node Scan",
+                 "CartesianProduct": "Cartesian Product", "NodeIndexSeek": "Node By Index Scan",
+                 "NodeUniqueIndexSeek": "Node By Index Scan", "Limit": "Limit", "Optional": "Optional"}
+        try:
+            with self.driver.session(database=self.database) as s:
+                plan = s.run("EXPLAIN " + query, params or {}).consume().plan
+        except Exception as exc:  # noqa: BLE001
+            raise self._map(exc) from None
+        lines: list[str] = []
+
+        def walk(op: Any, depth: int) -> None:
+            name = op.get("operatorType", "").split("@")[0]
+            ident = op.get("args", {}).get("Details", "")
+            lines.append("    " * depth + words.get(name, name) + (f" | ({ident})" if ident else ""))
+            for child in op.get("children", []):
+                walk(child, depth + 1)
+
+        walk(plan if isinstance(plan, dict) else dict(plan), 0)
+        return lines
 
     def shortest_path_query(self, max_depth: int) -> str:
         depth = int(max_depth)

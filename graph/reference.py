@@ -38,6 +38,8 @@ def reference_batch(gaz: ReferenceSource) -> Batch:
                          current=entry.valid_to is None, gso_code=entry.extra.get("gso_code") or None,
                          gso_code_2025=entry.extra.get("gso_code_2025") or None,
                          region=entry.extra.get("region") or None)
+        if entry.extra.get("lat"):
+            props.update(lat=float(entry.extra["lat"]), lon=float(entry.extra["lon"]))
         if e.type == "Country":
             props["iso3166_1_alpha3"] = entry.extra.get("iso3") or None
         b.node(e.type, e.id, props)

@@ -107,6 +107,9 @@ class Gazetteer:
             names = [r["name"], *( [r["name_en"]] if r.get("name_en") else []),
                      *( [r["acronym"]] if r.get("acronym") else []), *_split(r.get("aliases"))]
             g.add(Entry(e, names, TYPE_RANK["Organization"], wikidata=r.get("wikidata") or None))
+        for r in _rows("coordinates.csv"):  # the seat of a foreign unit, for the explorer's map
+            if r["id"] in g.entries:
+                g.entries[r["id"]].extra.update(lat=r["lat"], lon=r["lon"])
         return g
 
     # -- matching ------------------------------------------------------------------------------

@@ -202,6 +202,50 @@ def test_store_down_is_503_with_retry_after(tmp_path_factory, settings):
         assert "Traceback" not in r.text
 
 
+# -- names across the 2025 reform, errors that help, named-query rows (issue #14) ------------------
+
+def test_a_name_means_the_unit_valid_on_the_day_asked_with_what_it_inherits(client):
+    today = client.get("/provinces/quang tri").json()
+    assert today["id"] == "VN-2025-44" and today["partners"] == today["counts"]["partners"]
+    inherited = {i["from"]["id"]: i["counts"] for i in today["inherited"]}
+    assert set(inherited) == {"VN-24", "VN-25"} and inherited["VN-25"]["partners"] == 1
+    before = client.get("/provinces/quang tri", params={"as_of": "2024-06-01"}).json()
+    assert before["id"] == "VN-25" and before["partners"] == 1 and before["inherited"] == []
+    rolled = client.get("/provinces/VN-2025-44/partners").json()
+    pairs = [(i["partner"]["id"], i["inherited_from"]["id"]) for i in rolled["items"]]
+    assert ("LA-SV", "VN-25") in pairs and {p for _, p in pairs} == {"VN-24", "VN-25"}
+    assert len(pairs) == rolled["total"] == inherited["VN-24"]["partners"] + inherited["VN-25"]["partners"]
+    own = client.get("/provinces/VN-2025-44/partners", params={"include_predecessors": "false"}).json()
+    assert own["total"] == 0 and own["items"] == []
+
+
+def test_a_misspelt_name_is_a_404_with_the_closest_names(client):
+    r = client.get("/provinces/quang trj")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+    assert any("Quảng Trị" in s for s in r.json()["suggestions"]), r.json()
+    r = client.post("/queries/partners_of_province", json={"province": "Quang Trj"})
+    assert r.status_code == 404 and any("VN-25" in s or "VN-2025-44" in s for s in r.json()["suggestions"])
+
+
+def test_named_query_rows_are_objects_like_the_cli_json(client):
+    r = client.post("/queries/partners_of_province", json={"province": "VN-25"})
+    body = r.json()
+    assert r.status_code == 200 and body["rows"] and isinstance(body["rows"][0], dict)
+    assert set(body["rows"][0]) == set(body["columns"]) and body["rows"][0]["partner_id"] == "LA-SV"
+    before = client.post("/queries/province_profile", params={"as_of": "2024-06-01", "include_predecessors": False},
+                         json={"province": "Quảng Trị"}).json()
+    assert [row["province_id"] for row in before["rows"]] == ["VN-25"]
+
+
+def test_an_impossible_date_is_a_400(client):
+    for params in ({"from": "2023-13"}, {"to": "2023-02-30"}):
+        r = client.get("/agreements", params=params)
+        assert r.status_code == 400, (params, r.status_code)
+        assert "date" in r.json()["detail"]
+    assert client.get("/events", params={"from": "2023-13"}).status_code == 400
+    assert client.get("/agreements", params={"from": "2023-12"}).status_code == 200
+
+
 @pytest.fixture
 def silent_bolt_port():
     """A port that accepts TCP connections and never answers: a hung server, not a refused one."""

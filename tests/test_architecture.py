@@ -14,10 +14,11 @@ ALLOWED = {
     "core": {"core"},
     "ingest": {"core", "ingest"},
     "graph": {"core", "graph", "queries"},
-    "api": {"core", "graph", "ingest", "api", "queries"},
+    "api": {"core", "graph", "ingest", "api", "queries", "web"},
+    "web": {"web"},
     "cli": {"core", "graph", "ingest", "api", "cli", "queries"},
 }
-PROJECT = {"core", "graph", "ingest", "api", "cli", "queries", "bench", "tests"}
+PROJECT = {"core", "graph", "ingest", "api", "cli", "queries", "web", "bench", "tests"}
 
 
 def imported_packages(path: Path) -> set[str]:

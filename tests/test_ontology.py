@@ -59,3 +59,11 @@ def test_undeclared_names_are_refused_before_sending():
         b.node("Country", "x", {"favourite_colour": "red"})
     with pytest.raises(SchemaViolation):
         b.rel("LIKES", "a", "b")
+
+
+def test_the_vocabulary_is_closed():
+    from graph.vocab import PK
+
+    assert str(PK.graphLabel) == "https://provkg.org/ontology#graphLabel"
+    with pytest.raises(AttributeError):
+        PK.graphLable  # noqa: B018 - a misspelt term is an error, not a new IRI

@@ -223,7 +223,8 @@ def test_export_with_dataset_appends_the_description(loaded_store, rdf_settings,
 
 @pytest.mark.parametrize("fmt,media,rdflib_fmt", [("turtle", "text/turtle", "turtle"),
                                                   ("jsonld", "application/ld+json", "json-ld"),
-                                                  ("nt", "application/n-triples", "nt")])
+                                                  ("nt", "application/n-triples", "nt"),
+                                                  ("rdfxml", "application/rdf+xml", "xml")])
 def test_describe_resolves_an_entity_in_rdf(loaded_store, rdf_settings, fmt, media, rdflib_fmt):
     body, media_type = describe(loaded_store, rdf_settings, "province", "VN-25", fmt)
     assert media_type == media
@@ -281,13 +282,14 @@ def test_describe_unknown_type_or_key(loaded_store, rdf_settings):
     (None, "ttl", "turtle"),
     (None, "jsonld", "jsonld"),
     (None, "nt", "nt"),
+    ("application/rdf+xml", None, "rdfxml"),
+    (None, "rdfxml", "rdfxml"),
 ])
 def test_negotiate(accept, param, expected):
     assert negotiate(accept, param) == expected
 
 
-@pytest.mark.parametrize("accept,param", [("application/rdf+xml", None), ("text/html", None),
-                                          ("text/turtle;q=0", None), (None, "xml")])
+@pytest.mark.parametrize("accept,param", [("text/html", None), ("text/turtle;q=0", None), (None, "owl")])
 def test_negotiate_refuses_what_it_cannot_serve(accept, param):
     with pytest.raises(QueryRefused) as exc:
         negotiate(accept, param)

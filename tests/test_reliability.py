@@ -72,6 +72,7 @@ def web():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
 
 
 def _env(data_dir: Path, graph: str, **extra: str) -> dict[str, str]:
@@ -207,6 +208,9 @@ def _crash(tmp_path_factory, victim: str, copies: int) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
         EmbeddedServer(data).stop()
 
 

@@ -1,0 +1,177 @@
+"""Read models for the web explorer: one answer per page, so a page renders from one request.
+
+A province page needs its partners with map coordinates and counts, a timeline of agreements and
+events, and its figures by indicator. A unit created by the 2025 reform also shows what its
+predecessors did, each item labelled with the predecessor it is inherited from (`via`); a unit
+dissolved by the reform links to its successor (in `province.successors`).
+
+Values are $parameters; labels are literals from the ontology, as in graph/views.py.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from core.errors import NotFound
+from graph import views as V
+from graph.store import GraphStore
+
+_TYPE = "[lbl IN labels(x) WHERE lbl <> 'Entity'][0]"
+PARTNER_CAP = 500  # rows of the partner table (the most active first); the map gets every located partner
+TIMELINE_CAP = 100  # latest agreements and events per unit
+PERIOD_CAP = 12  # latest periods per indicator
+
+_PARTNERS = (
+    "MATCH (p:VietnameseProvince {id: $id})-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x) "
+    f"RETURN {{id: x.id, name: x.name, name_en: x.name_en, type: {_TYPE}, country: x.country, "
+    "iso3166_2: x.iso3166_2, lat: x.lat, lon: x.lon, partnership: ps.id, since: ps.since, "
+    "evidence_count: ps.evidence_count, confidence: ps.confidence}")
+# counted in one pass per kind and joined in Python: an OPTIONAL MATCH per partner row costs seconds
+# for a province with thousands of partners
+_AGREEMENTS_BY_PARTNER = ("MATCH (:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(x) "
+                          "WHERE x.id <> $id RETURN x.id, count(DISTINCT a)")
+_EVENTS_BY_PARTNER = ("MATCH (:VietnameseProvince {id: $id})<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(x) "
+                      "WHERE x.id <> $id RETURN x.id, count(DISTINCT e)")
+
+_AGREEMENTS = (
+    "MATCH (p:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement) "
+    "WITH a ORDER BY a.date DESC, a.id LIMIT $cap "  # the page first, then its parties and evidence
+    "OPTIONAL MATCH (a)-[:PARTY]->(x) "
+    f"WITH a, collect(DISTINCT {{id: x.id, name: x.name, type: {_TYPE}}}) AS parties "
+    "OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m:Mention) WITH a, parties, count(DISTINCT m) AS evidence "
+    "RETURN {id: a.id, name: a.name, kind: a.kind, date: a.date, fields: a.fields, parties: parties, "
+    "evidence_count: evidence}")
+_EVENTS = (
+    "MATCH (p:VietnameseProvince {id: $id})<-[:PARTICIPANT]-(e:Event) "
+    "WITH e ORDER BY e.date_start DESC, e.id LIMIT $cap "
+    "OPTIONAL MATCH (e)-[:PARTICIPANT]->(x) "
+    f"WITH e, collect(DISTINCT {{id: x.id, name: x.name, type: {_TYPE}}}) AS parties "
+    "OPTIONAL MATCH (e)-[:EVIDENCED_BY]->(m:Mention) WITH e, parties, count(DISTINCT m) AS evidence "
+    "RETURN {id: e.id, name: e.name, kind: e.kind, date: e.date_start, date_end: e.date_end, place: e.place_name, "
+    "parties: parties, evidence_count: evidence}")
+_COUNTS = ("MATCH (p:VietnameseProvince {id: $id}) "
+           "OPTIONAL MATCH (p)<-[:PARTY]-(a:Agreement) WITH p, count(DISTINCT a) AS agreements "
+           "OPTIONAL MATCH (p)<-[:PARTICIPANT]-(e:Event) RETURN agreements, count(DISTINCT e)")
+# one row per indicator and period: several articles may report the same figure; the chart shows the
+# highest reported value and how many reports there are
+_FIGURES = (
+    "MATCH (p:VietnameseProvince {id: $id})<-[:OBSERVATION_OF]-(o:Observation) "
+    "RETURN o.indicator, o.unit, o.period, max(o.value), max(o.value_max), count(o), min(o.id)")
+_FIGURE_KEYS = ("indicator", "unit", "period", "value", "value_max", "reports", "id")
+
+
+@lru_cache(maxsize=512)
+def country_numeric(iso2: str | None) -> str | None:
+    """ISO 3166-1 numeric code (the id of a country in the Natural Earth TopoJSON the map draws)."""
+    if not iso2:
+        return None
+    import pycountry
+
+    c = pycountry.countries.get(alpha_2=iso2.upper())
+    return c.numeric if c else None
+
+
+def _rows(store: GraphStore, query: str, pid: str, **params: Any) -> list[Any]:
+    return [r[0] if len(r) == 1 else r for r in store.read(query, {"id": pid, **params}, max_rows=100_000).rows]
+
+
+def _merge_partner(partners: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:
+    seen = partners.get(row["id"])
+    if seen is None:
+        partners[row["id"]] = row
+        return
+    # the same partner of two predecessors: one row, both sources, counts added
+    for key in ("agreements", "events"):
+        seen[key] += row[key]
+    seen["evidence_count"] = (seen["evidence_count"] or 0) + (row["evidence_count"] or 0)
+    seen["via"] += row["via"]
+    seen["since"] = min(filter(None, [seen["since"], row["since"]]), default=None)
+
+
+def province_page(store: GraphStore, key: str) -> dict[str, Any]:
+    """Everything the province page shows, rolled up from predecessors for a post-2025 unit.
+
+    Long lists are capped (the most active partners, the latest facts, the latest periods) and say so
+    with their totals, so a hub province answers as fast as a small one.
+    """
+    prov = V.province(store, key)
+    pid = prov["id"]
+    units: list[tuple[str, dict[str, str] | None]] = [(pid, None)]
+    if prov.get("current") and prov.get("predecessors"):
+        units += [(p["id"], {"id": p["id"], "name": p["name"]}) for p in prov["predecessors"] if p["id"] != pid]
+    partners: dict[str, dict[str, Any]] = {}
+    timeline: list[dict[str, Any]] = []
+    figures: dict[str, dict[str, Any]] = {}
+    totals = {"agreements": 0, "events": 0}
+    for uid, via in units:
+        agreements = dict(_rows(store, _AGREEMENTS_BY_PARTNER, uid))
+        events = dict(_rows(store, _EVENTS_BY_PARTNER, uid))
+        for row in _rows(store, _PARTNERS, uid):
+            row.update(country_numeric=country_numeric(row.get("country")), via=[via] if via else [],
+                       agreements=agreements.get(row["id"], 0), events=events.get(row["id"], 0))
+            _merge_partner(partners, row)
+        n_agreements, n_events = _rows(store, _COUNTS, uid)[0]
+        totals["agreements"] += n_agreements
+        totals["events"] += n_events
+        for kind, query in (("agreement", _AGREEMENTS), ("event", _EVENTS)):
+            for row in _rows(store, query, uid, cap=TIMELINE_CAP):
+                row.update(type=kind, via=via, parties=[x for x in row["parties"] if x.get("id") and x["id"] != uid])
+                timeline.append(row)
+        for values in _rows(store, _FIGURES, uid):
+            row = {**dict(zip(_FIGURE_KEYS, values, strict=True)), "via": via}
+            figures.setdefault(row["indicator"], {"indicator": row["indicator"], "unit": row["unit"],
+                                                  "points": []})["points"].append(row)
+    for ind in figures.values():
+        ind["points"] = sorted(ind["points"], key=lambda r: (r.get("period") or "", r["id"]))[-PERIOD_CAP:]
+    timeline = list({r["id"]: r for r in timeline}.values())  # an agreement of two predecessors, once
+    timeline.sort(key=lambda r: (r.get("date") or "", r["id"]), reverse=True)
+    plist = sorted(partners.values(), key=lambda r: (-(r["agreements"] + r["events"]), r["name"] or "", r["id"]))
+    countries: dict[str, dict[str, Any]] = {}
+    for row in plist:
+        if row.get("country"):
+            c = countries.setdefault(row["country"], {"iso2": row["country"], "numeric": row["country_numeric"],
+                                                      "partners": 0})
+            c["partners"] += 1
+    points = [{k: r[k] for k in ("id", "name", "type", "country", "lat", "lon", "agreements", "events")}
+              for r in plist if r.get("lat") is not None]
+    return {"province": prov, "rolled_up_from": [v for _, v in units if v],
+            "totals": {"partners": len(plist), **totals}, "partners": plist[:PARTNER_CAP], "points": points,
+            "countries": sorted(countries.values(), key=lambda c: (-c["partners"], c["iso2"])),
+            "timeline": timeline[:TIMELINE_CAP], "figures": sorted(figures.values(), key=lambda f: f["indicator"])}
+
+
+def partner_page(store: GraphStore, key: str) -> dict[str, Any]:
+    """A partner with the provinces that work with it and the agreements and events of each pair."""
+    detail = V.partner(store, key)
+    xid = detail["entity"]["id"]
+    where = store.read("MATCH (x:Entity {id: $id}) RETURN x.lat, x.lon", {"id": xid}).rows
+    lat, lon = where[0] if where else (None, None)
+    agreements = store.read(
+        "MATCH (x:Entity {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(p:VietnameseProvince) "
+        "RETURN {id: a.id, name: a.name, kind: a.kind, date: a.date, province: {id: p.id, name: p.name}} AS item "
+        "ORDER BY item.date DESC, item.id", {"id": xid}, max_rows=5000).rows
+    events = store.read(
+        "MATCH (x:Entity {id: $id})<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(p:VietnameseProvince) "
+        "RETURN {id: e.id, name: e.name, kind: e.kind, date: e.date_start, province: {id: p.id, name: p.name}} AS item "
+        "ORDER BY item.date DESC, item.id", {"id": xid}, max_rows=5000).rows
+    page = {**detail, "lat": lat, "lon": lon, "country_numeric": country_numeric(detail["entity"].get("country")),
+            "agreements": [r[0] for r in agreements], "events": [r[0] for r in events], "country_partnerships": []}
+    if detail["entity"]["type"] == "Country":  # a country page also lists its places' and bodies' partnerships
+        rows = V.country(store, xid)["partnerships"]
+        ids = sorted({r["partner"]["id"] for r in rows})
+        where_all = {r[0]: (r[1], r[2]) for r in store.read(
+            "MATCH (x:Entity) WHERE x.id IN $ids RETURN x.id, x.lat, x.lon", {"ids": ids}, max_rows=5000).rows}
+        for r in rows:
+            r["partner"]["lat"], r["partner"]["lon"] = where_all.get(r["partner"]["id"], (None, None))
+        page["country_partnerships"] = rows
+    return page
+
+
+def entity_exists(store: GraphStore, label: str, key: str) -> bool:
+    return bool(store.read(f"MATCH (n:{label} {{id: $id}}) RETURN count(n)", {"id": key}).scalar())
+
+
+def require_entity(store: GraphStore, label: str, key: str) -> None:
+    if not entity_exists(store, label, key):
+        raise NotFound(f"no {label} with id {key!r}")
