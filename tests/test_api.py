@@ -136,7 +136,7 @@ def test_cypher_endpoint_reads_and_needs_the_key(client):
     assert client.post("/cypher", json=q).status_code == 401
     assert client.post("/cypher", json=q, headers={"X-API-Key": "wrong"}).status_code == 401
     r = client.post("/cypher", json=q, headers={"X-API-Key": "k-test"})
-    assert r.json() == {"columns": ["name"], "rows": [["Quảng Trị"]], "truncated": False}
+    assert r.json() == {"columns": ["name"], "rows": [["Quảng Trị"]], "truncated": False, "warnings": []}
     deep = "RETURN " + "(" * 30 + "1" + ")" * 30
     assert client.post("/cypher", json={"query": deep}, headers={"X-API-Key": "k-test"}).status_code == 400
 
