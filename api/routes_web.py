@@ -23,6 +23,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import StoreDep
+from api.jsonresp import OrjsonResponse
 from graph import explorer as X
 from web import STATIC
 
@@ -89,7 +90,8 @@ async def explore(rest: str, request: Request) -> HTMLResponse:
                         "figures by indicator. For a unit created by the reform, the predecessors' partners, "
                         "agreements, events and figures are included, each labelled with `via` (the predecessor).")
 async def province_view(id: Annotated[str, PathParam(max_length=200, examples=["VN-25"])], store: StoreDep) -> Any:
-    return await run_in_threadpool(X.province_page, store, id)
+    # plain dicts of JSON values already: orjson directly, not FastAPI's encoder (a tenth of a second at 100k facts)
+    return OrjsonResponse(await run_in_threadpool(X.province_page, store, id))
 
 
 @router.get("/views/partner/{id}", tags=["explorer"], responses=NOT_FOUND,
@@ -97,7 +99,7 @@ async def province_view(id: Annotated[str, PathParam(max_length=200, examples=["
             description="A foreign locality, country or organisation: which provinces partner with it and since "
                         "when, its coordinates, and the agreements and events between it and each province.")
 async def partner_view(id: Annotated[str, PathParam(max_length=200, examples=["CN-GX"])], store: StoreDep) -> Any:
-    return await run_in_threadpool(X.partner_page, store, id)
+    return OrjsonResponse(await run_in_threadpool(X.partner_page, store, id))
 
 
 class Assets:

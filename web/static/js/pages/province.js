@@ -81,7 +81,8 @@ export async function render([id]) {
   const tot = data.totals;
   const tiles = [["count_partners", tot.partners], ["count_agreements", tot.agreements], ["count_events", tot.events],
     ["count_documents", c.documents ?? 0]];
-  const capped = (shown, total) => shown < total ? h("p", { class: "muted small" }, `${t("showing")} ${shown} / ${total}`) : null;
+  const capped = (shown, total, all) => shown < total ? h("p", { class: "muted small" }, `${t("showing")} ${shown} / ${total}`,
+    all ? [" · ", h("a", { href: all }, t("show_all"))] : null) : null;
 
   const partnerTable = partners.length ? table([
     { label: t("partner"), cell: (x) => h("span", {}, entityLink(x), " ", h("span", { class: "muted small" }, typeName(x.type)),
@@ -101,7 +102,8 @@ export async function render([id]) {
     section(t("map"), scopeButtons, mapBox,
       h("p", { class: "legend" }, h("span", { class: "key partner-country" }), t("map_legend_country"), " ",
         h("span", { class: "key partner-point" }), t("map_legend_point"))),
-    section(t("partners"), capped(partners.length, tot.partners), partnerTable),
+    section(t("partners"), capped(partners.length, tot.partners,
+      `/explore/queries/partners_of_province?province=${encodeURIComponent(p.id)}&run=1`), partnerTable),
     h("div", { class: "two-col" },
       section(t("timeline"), capped(data.timeline.length, tot.agreements + tot.events), timeline(data.timeline)),
       section(t("figures"), figures(data.figures))));
