@@ -35,8 +35,8 @@ soak: setup  ## long reliability runs
 	$(BIN)/python -m pytest -m soak
 
 lint: setup
-	$(BIN)/ruff check graph ingest api tests bench web
-	$(BIN)/mypy graph ingest api web
+	$(BIN)/ruff check core graph ingest api cli tests bench web
+	$(BIN)/mypy core graph ingest api cli web
 
 bench: setup
 	$(BIN)/python -m bench.run

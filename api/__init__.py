@@ -1,1 +1,1 @@
-"""User-facing interfaces: the REST API (api.app) and the command line (api.cli)."""
+"""The REST API (api.app): routes, schemas, problem responses, middleware."""

@@ -14,7 +14,8 @@ from api import problems
 from api.deps import StoreDep
 from api.jsonresp import OrjsonResponse
 from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
-from graph.settings import Settings, get_settings
+from api.settings import ApiSettings, get_api_settings
+from core.settings import Settings, get_settings
 from graph.store import GraphStore, open_store
 
 DESCRIPTION = """
@@ -25,13 +26,20 @@ Errors are `application/problem+json` (RFC 9457).
 """
 
 
-def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:
+def api_store_settings(settings: Settings, api_settings: ApiSettings) -> Settings:
+    return settings.model_copy(update={"query_timeout_ms": min(settings.query_timeout_ms,
+                                                              api_settings.api_query_timeout_ms)})
+
+
+def create_app(settings: Settings | None = None, store: GraphStore | None = None,
+               api_settings: ApiSettings | None = None) -> FastAPI:
     settings = settings or get_settings()
+    api_settings = api_settings or get_api_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.settings = settings
-        app.state.store = store or open_store(settings)
+        app.state.store = store or open_store(api_store_settings(settings, api_settings))
         yield
         if store is None:
             app.state.store.close()
@@ -39,13 +47,14 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     app = FastAPI(title="provkg API", version="0.1.0", description=DESCRIPTION, lifespan=lifespan,
                   default_response_class=OrjsonResponse, docs_url=None, redoc_url=None)
     app.state.settings = settings
+    app.state.api_settings = api_settings
     problems.install(app)
-    app.state.rate_limiter = RateLimiter(settings.rate_limit_per_minute)
+    app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_minute)
     app.add_middleware(ETagMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimitMiddleware, max_bytes=api_settings.max_body_bytes)
     app.add_middleware(GZipMiddleware, minimum_size=1000)
-    if settings.cors_origins:
-        app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"],
+    if api_settings.cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=api_settings.cors_origins, allow_methods=["GET", "POST"],
                            allow_headers=["*"])
 
     @app.get("/health", tags=["meta"], summary="The process is up")

@@ -7,7 +7,8 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Header, HTTPException, Request
 
-from graph.settings import Settings
+from api.settings import ApiSettings
+from core.settings import Settings
 from graph.store import GraphStore
 
 
@@ -19,11 +20,16 @@ def get_store(request: Request) -> GraphStore:
     return request.app.state.store  # type: ignore[no-any-return]
 
 
+def get_api_settings_dep(request: Request) -> ApiSettings:
+    return request.app.state.api_settings  # type: ignore[no-any-return]
+
+
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+ApiSettingsDep = Annotated[ApiSettings, Depends(get_api_settings_dep)]
 StoreDep = Annotated[GraphStore, Depends(get_store)]
 
 
-def require_api_key(settings: SettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:
+def require_api_key(settings: ApiSettingsDep, x_api_key: Annotated[str | None, Header()] = None) -> None:
     """Writes and raw Cypher need PROVKG_API_KEY; with no key configured they are off."""
     if settings.api_key is None:
         raise HTTPException(403, "this endpoint is disabled: set PROVKG_API_KEY to enable it")

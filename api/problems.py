@@ -10,7 +10,7 @@ from fastapi.exceptions import RequestValidationError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from api.jsonresp import OrjsonResponse
-from graph import errors as E
+from core import errors as E
 
 log = logging.getLogger("provkg.api")
 TYPE_BASE = "https://provkg.org/problems/"
@@ -41,7 +41,8 @@ def install(app: FastAPI) -> None:
     @app.exception_handler(E.ProvkgError)
     async def _domain(_: Request, exc: E.ProvkgError) -> ProblemResponse:
         status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 500)
-        return problem(status, exc.code, type(exc).__name__, str(exc))
+        extra = {"suggestions": exc.suggestions} if isinstance(exc, E.NotFound) and exc.suggestions else {}
+        return problem(status, exc.code, type(exc).__name__, str(exc), **extra)
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> ProblemResponse:

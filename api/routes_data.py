@@ -3,6 +3,7 @@ documents, search, graph views and dashboard statistics."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -18,7 +19,13 @@ Offset = Annotated[int, Query(ge=0, le=1_000_000, description="Items to skip")]
 PartnerKind = Literal["ForeignLocality", "Country", "Organization"]
 IsoDate = Annotated[str, Query(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$", description="YYYY, YYYY-MM or YYYY-MM-DD")]
 ISO2 = Annotated[str, Query(pattern=r"^[A-Za-z]{2}$", description="ISO 3166-1 alpha-2", examples=["LA"])]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown id"}}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"description": "Unknown id or name (the problem lists the "
+                                                                  "closest names in `suggestions`)"}}
+AsOf = Annotated[date | None, Query(description="A name that fits several units (before and after the 2025 "
+                                                "reform) means the one valid on this day; default today",
+                                    examples=["2024-06-01"])]
+WithPredecessors = Annotated[bool, Query(description="A unit formed in the 2025 reform also answers with what the "
+                                                     "units merged into it did, labelled as inherited")]
 
 
 async def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -40,8 +47,10 @@ async def list_provinces(request: Request, store: StoreDep,
 
 @router.get("/provinces/{id}", response_model=S.ProvinceDetail, tags=["provinces"], responses=NOT_FOUND,
             summary="One province: codes, names, validity, predecessors and successors, counts")
-async def get_province(id: Annotated[str, Path(max_length=200, examples=["VN-25"])], store: StoreDep) -> Any:
-    return await _call(V.province, store, id)
+async def get_province(id: Annotated[str, Path(max_length=200, examples=["VN-25"])], store: StoreDep,
+                       as_of: AsOf = None, include_predecessors: WithPredecessors = True) -> Any:
+    return await _call(V.province, store, id, as_of=as_of.isoformat() if as_of else None,
+                       include_predecessors=include_predecessors)
 
 
 @router.get("/provinces/{id}/partners", response_model=S.Page[S.ProvincePartner], tags=["provinces"],
@@ -50,9 +59,11 @@ async def province_partners(request: Request, store: StoreDep,
                             id: Annotated[str, Path(max_length=200, examples=["VN-25"])],
                             country: ISO2 | None = None, kind: PartnerKind | None = None,
                             since: IsoDate | None = None, until: IsoDate | None = None,
+                            as_of: AsOf = None, include_predecessors: WithPredecessors = True,
                             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     items, total = await _call(V.province_partners, store, id, country=country, kind=kind, since=since, until=until,
-                               limit=limit, offset=offset)
+                               limit=limit, offset=offset, as_of=as_of.isoformat() if as_of else None,
+                               include_predecessors=include_predecessors)
     return paginated(items, total, limit, offset, request)
 
 

@@ -4,6 +4,7 @@ linked-data dereferencing of entity IRIs."""
 from __future__ import annotations
 
 import threading
+from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
@@ -46,15 +47,23 @@ async def get_query(name: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")]) ->
     return _get(name).model_dump(exclude_none=True)
 
 
-@router.post("/queries/{name}", response_model=S.Rows, tags=["queries"],
-             responses={404: {"description": "Unknown query"}, 400: {"description": "Bad parameter"}},
+@router.post("/queries/{name}", response_model=S.QueryRows, tags=["queries"],
+             responses={404: {"description": "Unknown query, or a province/partner name that fits nothing "
+                                             "(the problem lists the closest names in `suggestions`)"},
+                        400: {"description": "Bad parameter"}},
              summary="Run a named query with parameters validated from its header")
 async def run_query(name: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")], store: StoreDep,
-                    params: Annotated[dict[str, Any], Body(examples=[{"province": "VN-25"}])] | None = None) -> Any:
+                    params: Annotated[dict[str, Any], Body(examples=[{"province": "VN-25"}])] | None = None,
+                    as_of: Annotated[date | None, Query(description="a province name means the unit valid on "
+                                                        "this day (default today)", examples=["2024-06-01"])] = None,
+                    include_predecessors: Annotated[bool, Query(description="a unit formed in the 2025 reform "
+                                                                "answers with its predecessors' facts too")] = True,
+                    ) -> Any:
     from graph.catalog import run_query as _run
 
-    res = await run_in_threadpool(_run, store, name, params or {})
-    return res.model_dump()
+    res = await run_in_threadpool(_run, store, name, params or {}, as_of=as_of.isoformat() if as_of else None,
+                                  include_predecessors=include_predecessors)
+    return {"columns": res.columns, "rows": res.records(), "truncated": res.truncated}
 
 
 # -- raw read-only Cypher ----------------------------------------------------------------------
@@ -67,8 +76,10 @@ async def run_query(name: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")], st
              summary="Read-only Cypher for analysts (needs X-API-Key)")
 async def cypher(req: S.CypherRequest, store: StoreDep, settings: SettingsDep) -> Any:
     query = vet_read_query(req.query, max_length=settings.max_query_length, max_nesting=settings.max_query_nesting)
-    res = await run_in_threadpool(store.read, query, req.params)
-    return res.model_dump()
+    from graph.plans import read_checked
+
+    res, warning = await run_in_threadpool(read_checked, store, query, req.params)
+    return {**res.model_dump(), "warnings": [warning] if warning else []}
 
 
 # -- ingest ------------------------------------------------------------------------------------
@@ -82,11 +93,11 @@ async def ingest(req: S.IngestRequest, store: StoreDep, settings: SettingsDep) -
 
 
 def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
-    from graph.errors import InputError
+    from core.errors import InputError
+    from core.models import RawArticle
     from graph.loader import Loader
     from graph.reference import load_reference
     from ingest.gazetteer import gazetteer
-    from ingest.models import RawArticle
     from ingest.output import to_gold
     from ingest.pipeline import process
     from ingest.read import from_html
@@ -98,7 +109,9 @@ def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
         RawArticle(source=source, text=req.text, url=req.url, title=req.title, published=req.published)
     if not raw.text.strip():
         raise InputError("the article has no text")
-    loader = Loader(store, batch_size=settings.batch_size)
+    from graph.sparql import ingest_hook as sparql_hook
+
+    loader = Loader(store, batch_size=settings.batch_size, after_load=sparql_hook(settings, store))
     with _reference_lock:
         if id(store) not in _reference_loaded:
             store.ensure_schema()
@@ -115,17 +128,18 @@ def _ingest(req: S.IngestRequest, store: Any, settings: Any) -> dict[str, Any]:
 # -- linked data -------------------------------------------------------------------------------
 
 @router.get("/id/{segment}/{key:path}", tags=["linked data"],
-            responses={200: {"content": {"application/json": {}, "text/html": {}, "text/turtle": {}, "application/ld+json": {},
-                                         "application/n-triples": {}}},
+            responses={200: {"content": {"application/json": {}, "text/html": {}, "text/turtle": {},
+                                         "application/ld+json": {}, "application/n-triples": {},
+                                         "application/rdf+xml": {}}},
                        404: {"description": "Unknown entity"}, 406: {"description": "No acceptable format"}},
-            summary="Dereference an entity IRI (JSON, Turtle, JSON-LD or N-Triples by Accept or ?format=; "
+            summary="Dereference an entity IRI (JSON, Turtle, JSON-LD, N-Triples or RDF/XML by Accept or ?format=; "
                     "the explorer's page for a browser asking for HTML)")
 async def linked(segment: Annotated[str, Path(pattern=r"^[a-z]{2,30}$", examples=["province"])],
                  key: Annotated[str, Path(max_length=200, examples=["VN-25"])], request: Request, store: StoreDep,
                  settings: SettingsDep,
-                 format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt)$")] = None) -> Response:
+                 format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt|rdfxml)$")] = None) -> Response:
     from api.routes_web import prefers_html, shell
-    from graph.errors import QueryRefused
+    from core.errors import QueryRefused
     from graph.linked import describe, negotiate
 
     if prefers_html(request.headers.get("accept"), format):  # a browser: the explorer's page for the entity

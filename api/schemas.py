@@ -34,7 +34,9 @@ class Ref(Model):
     name: str | None = None
 
 
-class Evidence(Model):
+class Citation(Model):
+    """A stored Mention with its Document, as served; the pipeline's core.models.Evidence is what produced it."""
+
     text: str | None = Field(None, description="The sentence the fact was read from")
     start: int | None = Field(None, description="Offset of the evidence in the original article")
     end: int | None = None
@@ -58,6 +60,11 @@ class ProvinceSummary(Model):
     partners: int = 0
 
 
+class Inherited(Model):
+    from_: Ref = Field(alias="from", serialization_alias="from")
+    counts: dict[str, int | None] = {}
+
+
 class ProvinceDetail(ProvinceSummary):
     aliases: list[str] | None = None
     gso_code: str | None = None
@@ -65,7 +72,9 @@ class ProvinceDetail(ProvinceSummary):
     successors: list[Ref] = []
     predecessors: list[Ref] = []
     counts: dict[str, int | None] = {}
-    partners: int = 0
+    partners: int = Field(0, description="Partners of this unit itself (= counts.partners)")
+    inherited: list[Inherited] = Field([], description="For a unit formed in the 2025 reform: per predecessor, "
+                                                       "the counts of what it inherits")
 
 
 class AgreementRef(Model):
@@ -85,24 +94,29 @@ class EventRef(Model):
 class ProvincePartner(Model):
     partner: EntityRef
     partnership: str
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
     until: str | None = None
     evidence_count: int | None = None
     confidence: float | None = None
     agreements: list[AgreementRef] = []
     events: list[EventRef] = []
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
+    inherited_from: Ref | None = Field(None, description="The predecessor unit (merged into this one in the 2025 "
+                                                         "reform) whose partnership this is")
 
 
 class PartnerSummary(Model):
     entity: EntityRef
     provinces: int
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
 
 
 class PartnerProvince(Model):
     province: Ref
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
     evidence_count: int | None = None
     confidence: float | None = None
 
@@ -121,7 +135,8 @@ class PartnerDetail(Model):
 class CountryPartnership(Model):
     province: Ref
     partner: EntityRef
-    since: str | None = None
+    since: str | None = Field(None, description="The start an article states (kết nghĩa từ năm 1994)")
+    first_reported: str | None = Field(None, description="The earliest date of an article that reports it")
     evidence_count: int | None = None
 
 
@@ -142,7 +157,7 @@ class Agreement(Model):
     title: str | None = None
     confidence: float | None = None
     parties: list[EntityRef] = []
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class Event(Model):
@@ -155,7 +170,7 @@ class Event(Model):
     held_in: list[Ref] = []
     confidence: float | None = None
     participants: list[EntityRef] = []
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class Observation(Model):
@@ -169,7 +184,7 @@ class Observation(Model):
     period: str | None = None
     qualifier: str | None = None
     confidence: float | None = None
-    evidence: list[Evidence] = []
+    evidence: list[Citation] = []
 
 
 class FactEvidence(Model):
@@ -249,6 +264,15 @@ class CypherRequest(Model):
 class Rows(Model):
     columns: list[str]
     rows: list[list[Any]]
+    truncated: bool = Field(description="True when the row cap cut the result")
+    warnings: list[str] = Field([], description="e.g. a LIMIT applied outside the engine to avoid its "
+                                               "double-rows bug")
+
+
+class QueryRows(Model):
+    """A named query's answer: rows as objects keyed by column, as `provkg query --format json` prints."""
+    columns: list[str]
+    rows: list[dict[str, Any]]
     truncated: bool = Field(description="True when the row cap cut the result")
 
 

@@ -68,7 +68,9 @@ class ApiServer:
                "PYTHONPATH": str(ROOT)}
         self.proc = subprocess.Popen(
             [sys.executable, "-m", "uvicorn", "bench.api_app:make_app", "--factory", "--host", "127.0.0.1",
-             "--port", str(self.port), "--log-level", "warning", "--no-access-log"],
+             "--port", str(self.port), "--log-level", "warning", "--no-access-log",
+             "--loop", os.environ.get("PROVKG_BENCH_LOOP", "uvloop"),
+             "--http", os.environ.get("PROVKG_BENCH_HTTP", "httptools")],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         import httpx
 
@@ -217,7 +219,7 @@ def load(base: str, paths: list[str], clients: int, seconds: float) -> dict[str,
 # -- the routes -----------------------------------------------------------------------------------------
 
 def routes(n_facts: int) -> dict[str, list[str]]:
-    from ingest.fold import fold_key
+    from core.fold import fold_key
 
     h = hubs(n_facts)
     provinces = h["provinces"]

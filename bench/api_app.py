@@ -10,7 +10,7 @@ from typing import Any
 
 def make_app() -> Any:
     from api.app import create_app
-    from graph.settings import load_settings
+    from core.settings import load_settings
 
     app = create_app(load_settings())
 

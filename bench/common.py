@@ -142,7 +142,7 @@ def proc_memory(pid: int) -> dict[str, float]:
 # -- synthetic graphs kept between stages ---------------------------------------------------------------
 
 def settings_for(data_dir: Path, scale: str, graph: str = SYNTH_GRAPH, **extra: Any) -> Any:
-    from graph.settings import load_settings
+    from core.settings import load_settings
 
     return load_settings(data_dir=data_dir / scale, graph_name=graph, **extra)
 

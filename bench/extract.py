@@ -31,7 +31,7 @@ from bench.common import CORPUS, log, parser, ratio, write_result
 
 
 def articles(n: int) -> list[Any]:
-    from ingest.models import RawArticle
+    from core.models import RawArticle
     from ingest.read import read_path
 
     base = [a for a in read_path(CORPUS, 5_000_000) if isinstance(a, RawArticle)]

@@ -19,7 +19,7 @@ import time
 from typing import Any
 
 from bench.common import SCALES, ensure_synth, hubs, log, parser, percentiles, server_crashes, write_result
-from graph.errors import ProvkgError
+from core.errors import ProvkgError
 
 QUERY_SCALES = {"tiny": ("1k",), "full": ("100k", "1m")}
 

@@ -30,8 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import pyoxigraph as ox  # noqa: E402
 
+from core.settings import Settings, load_settings  # noqa: E402
 from graph.rdf import FORMATS, export, graph_triples, ox_triples, prefixes, to_rdflib, write_lines  # noqa: E402
-from graph.settings import Settings, load_settings  # noqa: E402
 
 
 def _timed(fn: Callable[[], Any], repeat: int) -> tuple[float, Any]:
@@ -137,8 +137,8 @@ def main() -> None:
         store = open_store(settings)
         print(json.dumps({**meta, "graph": "configured store", **run(store, settings, args.repeat)}, indent=2))
         return
+    from core.errors import InputError
     from graph.embedded import EmbeddedServer
-    from graph.errors import InputError
     from graph.falkor_store import FalkorStore
     from graph.loader import Loader
     from graph.reference import load_reference

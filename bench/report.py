@@ -38,7 +38,7 @@ def _table(head: list[str], rows: list[list[Any]]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render(d: Path = RESULTS) -> str:
+def _header(d: Path) -> list[str]:
     parts: list[str] = []
     run = _load(d, "run")
     any_doc = next((x for x in (_load(d, s) for s in ("extract", "load", "queries", "api", "rdf", "memory")) if x), None)
@@ -51,97 +51,128 @@ def render(d: Path = RESULTS) -> str:
         parts.append("Wall time per stage (s): " + ", ".join(f"{k} {v}" for k, v in run["stages_s"].items())
                      + f"; total **{run['total_s']} s**" + (f"; failed: {run['failed']}" if run["failed"] else "")
                      + ".\n")
-    ex = _load(d, "extract")
-    if ex:
-        rows = []
-        for key, label in (("pipeline", "pipeline: process()"), ("clean_recognise_link", "clean + recognise + link"),
-                           ("underthesea_ner", "underthesea ner() per sentence (reference)"),
-                           ("underthesea_ner_whole_text", "underthesea ner() on the whole article"),
-                           ("underthesea_word_tokenize", "underthesea word_tokenize() (reference)")):
-            r = ex[key]
-            rows.append([label, r["articles"], r["articles_per_s"], r["kb_per_s"], r["ms_per_article"]])
-        parts.append("### Extraction (one core)\n\n" + _table(["what", "articles", "articles/s", "kB/s", "ms/article"],
-                                                               rows))
-        parts.append(f"Ratios: {ex['ratios']}; load average at the end {ex['machine']['loadavg_1_5_15']}.\n")
-    ld = _load(d, "load")
-    if ld:
-        rows = []
-        for scale, res in ld["scales"].items():
-            for r in res["runs"]:
-                rows.append([scale, r["batch_size"], r["loader"]["seconds"], r["loader"]["facts_per_s"],
-                             r["loader"]["rows_per_s"], r["loader"]["build_s"], r["loader"]["write_s"],
-                             r["raw"]["facts"], r["raw"]["facts_per_s"], r["loader_vs_raw"],
-                             r.get("reload", {}).get("facts"), r.get("reload", {}).get("seconds"),
-                             r.get("reload_vs_first")])
-        parts.append("### Loading\n\n" + _table(
-            ["facts", "batch", "first load s", "loader facts/s", "loader rows/s", "build s", "write s",
-             "raw: facts", "raw facts/s", "loader/raw (same facts)", "re-load: facts", "re-load s",
-             "re-load/first (same facts)"], rows))
-        mem = {s: r.get("server_memory_after_load") for s, r in ld["scales"].items() if r.get("server_memory_after_load")}
-        if mem:
-            parts.append(f"redis-server memory after the kept load: {mem}.\n")
-    q = _load(d, "queries")
-    if q:
-        scales = list(q["scales"])
-        rows = []
-        names = sorted({(n, v) for s in scales for n, vs in q["scales"][s]["queries"].items() for v in vs})
-        for name, var in names:
-            row: list[Any] = [f"{name}/{var}"]
-            for s in scales:
-                r = q["scales"][s]["queries"].get(name, {}).get(var, {})
-                if "error" in r:
-                    row += [r["error"][:60], None, None]
-                else:
-                    row += [r.get("p50_ms"), r.get("p95_ms"), r.get("p99_ms")]
-            g = q.get("growth", {}).get("by_query", {}).get(f"{name}/{var}", {})
-            row.append(g.get("exponent"))
-            rows.append(row)
-        head = ["query/params"] + [f"{s} {p}" for s in scales for p in ("p50 ms", "p95 ms", "p99 ms")] + ["growth exp."]
-        parts.append("### Named queries\n\n" + _table(head, rows))
-        if q.get("growth"):
-            parts.append(f"Worse than linear (exponent > 1.1): {q['growth']['worse_than_linear'] or 'none'}.\n")
-        if q.get("broken_queries"):
-            parts.append(f"Not measured (catalog refused the file): {q['broken_queries']}.\n")
-    api = _load(d, "api")
-    if api:
-        rows = []
-        for scale, res in api["scales"].items():
-            for name, runs in res["runs"].items():
-                for c, r in runs.items():
-                    rows.append([scale, name, c, r.get("requests_per_s"), r.get("p50_ms"), r.get("p99_ms"),
-                                 r.get("non_2xx"), res["vs_trivial"].get(name, {}).get(c) if name != "trivial" else 1.0])
-        parts.append(f"### API ({api['tool']}, {api['seconds_per_run']} s per run)\n\n" + _table(
-            ["facts", "route", "clients", "req/s", "p50 ms", "p99 ms", "non-2xx", "vs trivial"], rows))
-    rdf = _load(d, "rdf")
-    if rdf:
-        rows = []
-        for scale, res in rdf["scales"].items():
-            for mode, r in res["runs"].items():
-                rows.append([scale, mode, r.get("triples"), r.get("complete"), r.get("triples_per_s"),
-                             r.get("seconds"), r.get("vmhwm_mb"), r.get("error", "")[:80] if r.get("error") else ""])
-        parts.append(f"### RDF export (library comparison on the first {rdf['prefix_triples']:,} triples)\n\n" + _table(
-            ["facts", "mode", "triples", "to the end (prefix runs stop by design)", "triples/s", "s", "peak RSS MB",
-             "error"], rows))
-        parts.append("Ratios: " + "; ".join(f"{s}: {r['ratios']}" for s, r in rdf["scales"].items()) + ".\n")
-        probes = {s: r.get("page_probe") for s, r in rdf["scales"].items() if r.get("page_probe")}
-        if probes:
-            parts.append("One page of graph/rdf.py's node paging, engine ms: " + "; ".join(
-                f"{s}: first page {p.get('first_page', {}).get('engine_ms')}, middle page "
-                f"{p.get('middle_page', {}).get('engine_ms')}" for s, p in probes.items()) + ".\n")
-    memd = _load(d, "memory")
-    if memd:
-        mem = memd
-        parts.append(f"### Memory ({mem['scale']}: {mem['facts']:,} facts, {mem['nodes']:,} nodes, "
-                     f"{mem['relationships']:,} relationships)\n\n" + _table(
-                         ["process", "RSS MB", "peak RSS (VmHWM) MB", "notes"],
-                         [["API (uvicorn) at start", mem["api_at_start"].get("vmrss_mb"),
-                           mem["api_at_start"].get("vmhwm_mb"), ""],
-                          ["API after the request mix", mem["api_after_requests"].get("vmrss_mb"),
-                           mem["api_after_requests"].get("vmhwm_mb"), ""],
-                          ["redis-server (FalkorDB)", mem["redis_after_api"].get("vmrss_mb"),
-                           mem["redis_after_api"].get("vmhwm_mb"),
-                           f"used_memory {mem['redis_after_api'].get('used_memory_human')}, peak "
-                           f"{mem['redis_after_api'].get('used_memory_peak_human')}"]]))
+    return parts
+
+
+def _extract_section(ex: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    rows = []
+    for key, label in (("pipeline", "pipeline: process()"), ("clean_recognise_link", "clean + recognise + link"),
+                       ("underthesea_ner", "underthesea ner() per sentence (reference)"),
+                       ("underthesea_ner_whole_text", "underthesea ner() on the whole article"),
+                       ("underthesea_word_tokenize", "underthesea word_tokenize() (reference)")):
+        r = ex[key]
+        rows.append([label, r["articles"], r["articles_per_s"], r["kb_per_s"], r["ms_per_article"]])
+    parts.append("### Extraction (one core)\n\n" + _table(["what", "articles", "articles/s", "kB/s", "ms/article"],
+                                                           rows))
+    parts.append(f"Ratios: {ex['ratios']}; load average at the end {ex['machine']['loadavg_1_5_15']}.\n")
+    return parts
+
+
+def _load_section(ld: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    rows = []
+    for scale, res in ld["scales"].items():
+        for r in res["runs"]:
+            rows.append([scale, r["batch_size"], r["loader"]["seconds"], r["loader"]["facts_per_s"],
+                         r["loader"]["rows_per_s"], r["loader"]["build_s"], r["loader"]["write_s"],
+                         r["raw"]["facts"], r["raw"]["facts_per_s"], r["loader_vs_raw"],
+                         r.get("reload", {}).get("facts"), r.get("reload", {}).get("seconds"),
+                         r.get("reload_vs_first")])
+    parts.append("### Loading\n\n" + _table(
+        ["facts", "batch", "first load s", "loader facts/s", "loader rows/s", "build s", "write s",
+         "raw: facts", "raw facts/s", "loader/raw (same facts)", "re-load: facts", "re-load s",
+         "re-load/first (same facts)"], rows))
+    mem = {s: r.get("server_memory_after_load") for s, r in ld["scales"].items() if r.get("server_memory_after_load")}
+    if mem:
+        parts.append(f"redis-server memory after the kept load: {mem}.\n")
+    return parts
+
+
+def _queries_section(q: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    scales = list(q["scales"])
+    rows = []
+    names = sorted({(n, v) for s in scales for n, vs in q["scales"][s]["queries"].items() for v in vs})
+    for name, var in names:
+        row: list[Any] = [f"{name}/{var}"]
+        for s in scales:
+            r = q["scales"][s]["queries"].get(name, {}).get(var, {})
+            if "error" in r:
+                row += [r["error"][:60], None, None]
+            else:
+                row += [r.get("p50_ms"), r.get("p95_ms"), r.get("p99_ms")]
+        g = q.get("growth", {}).get("by_query", {}).get(f"{name}/{var}", {})
+        row.append(g.get("exponent"))
+        rows.append(row)
+    head = ["query/params"] + [f"{s} {p}" for s in scales for p in ("p50 ms", "p95 ms", "p99 ms")] + ["growth exp."]
+    parts.append("### Named queries\n\n" + _table(head, rows))
+    if q.get("growth"):
+        parts.append(f"Worse than linear (exponent > 1.1): {q['growth']['worse_than_linear'] or 'none'}.\n")
+    if q.get("broken_queries"):
+        parts.append(f"Not measured (catalog refused the file): {q['broken_queries']}.\n")
+    return parts
+
+
+def _api_section(api: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    rows = []
+    for scale, res in api["scales"].items():
+        for name, runs in res["runs"].items():
+            for c, r in runs.items():
+                rows.append([scale, name, c, r.get("requests_per_s"), r.get("p50_ms"), r.get("p99_ms"),
+                             r.get("non_2xx"), res["vs_trivial"].get(name, {}).get(c) if name != "trivial" else 1.0])
+    parts.append(f"### API ({api['tool']}, {api['seconds_per_run']} s per run)\n\n" + _table(
+        ["facts", "route", "clients", "req/s", "p50 ms", "p99 ms", "non-2xx", "vs trivial"], rows))
+    return parts
+
+
+def _rdf_section(rdf: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    rows = []
+    for scale, res in rdf["scales"].items():
+        for mode, r in res["runs"].items():
+            rows.append([scale, mode, r.get("triples"), r.get("complete"), r.get("triples_per_s"),
+                         r.get("seconds"), r.get("vmhwm_mb"), r.get("error", "")[:80] if r.get("error") else ""])
+    parts.append(f"### RDF export (library comparison on the first {rdf['prefix_triples']:,} triples)\n\n" + _table(
+        ["facts", "mode", "triples", "to the end (prefix runs stop by design)", "triples/s", "s", "peak RSS MB",
+         "error"], rows))
+    parts.append("Ratios: " + "; ".join(f"{s}: {r['ratios']}" for s, r in rdf["scales"].items()) + ".\n")
+    probes = {s: r.get("page_probe") for s, r in rdf["scales"].items() if r.get("page_probe")}
+    if probes:
+        parts.append("One page of graph/rdf.py's node paging, engine ms: " + "; ".join(
+            f"{s}: first page {p.get('first_page', {}).get('engine_ms')}, middle page "
+            f"{p.get('middle_page', {}).get('engine_ms')}" for s, p in probes.items()) + ".\n")
+    return parts
+
+
+def _memory_section(memd: dict[str, Any]) -> list[str]:
+    parts: list[str] = []
+    mem = memd
+    parts.append(f"### Memory ({mem['scale']}: {mem['facts']:,} facts, {mem['nodes']:,} nodes, "
+                 f"{mem['relationships']:,} relationships)\n\n" + _table(
+                     ["process", "RSS MB", "peak RSS (VmHWM) MB", "notes"],
+                     [["API (uvicorn) at start", mem["api_at_start"].get("vmrss_mb"),
+                       mem["api_at_start"].get("vmhwm_mb"), ""],
+                      ["API after the request mix", mem["api_after_requests"].get("vmrss_mb"),
+                       mem["api_after_requests"].get("vmhwm_mb"), ""],
+                      ["redis-server (FalkorDB)", mem["redis_after_api"].get("vmrss_mb"),
+                       mem["redis_after_api"].get("vmhwm_mb"),
+                       f"used_memory {mem['redis_after_api'].get('used_memory_human')}, peak "
+                       f"{mem['redis_after_api'].get('used_memory_peak_human')}"]]))
+    return parts
+
+
+SECTIONS = {"extract": _extract_section, "load": _load_section, "queries": _queries_section, "api": _api_section,
+            "rdf": _rdf_section, "memory": _memory_section}
+
+
+def render(d: Path = RESULTS) -> str:
+    parts = _header(d)
+    for stage, section in SECTIONS.items():
+        doc = _load(d, stage)
+        if doc:
+            parts += section(doc)
     return "\n".join(parts)
 
 

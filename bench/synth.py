@@ -14,7 +14,8 @@ ontology checks of `Batch.node()`/`Batch.rel()` apply to every row.
 
 A "fact" is one fact statement with its evidence (what `ArticleFacts.count()` counts). Partnerships
 repeat (the same province–partner pair read in many documents), so the Partnership and
-`PARTNERS_WITH` aggregates (`evidence_count`, `since`, `confidence`) are computed over the whole run
+`PARTNERS_WITH` aggregates (`evidence_count`, `first_reported`, `confidence`; no `since`: no sentence
+states a start) are computed over the whole run
 before any batch is written, and every batch that touches a partnership writes the same values: a
 re-load is idempotent.
 """
@@ -28,11 +29,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from graph.ids import fact_id
+from core.ids import fact_id
+from core.models import Entity
 from graph.loader import Batch, entity_props, search_text
 from graph.schema import GraphSchema, load_schema
 from ingest.gazetteer import gazetteer
-from ingest.models import Entity
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000, "1m": 1_000_000}
 KINDS = ("Partnership", "Agreement", "Event", "Observation", "Role")
@@ -140,11 +141,13 @@ class Synth:
         if k == "Partnership":
             pid = fact_id("ps", prov.id, part.id)
             n, since, best = self.ps_agg[(int(self.prov[i]), int(self.partner[i]))]
-            b.node("Partnership", pid, {"name": f"{prov.name} – {part.name}", "since": since, "evidence_count": n,
+            b.node("Partnership", pid, {"name": f"{prov.name} – {part.name}", "first_reported": since,
+                                        "evidence_count": n,
                                         "confidence": best})
             b.rel("HAS_PARTNERSHIP", prov.id, pid)
             b.rel("PARTNER", pid, part.id)
-            b.rel("PARTNERS_WITH", prov.id, part.id, {"since": since, "evidence_count": n, "confidence": best})
+            b.rel("PARTNERS_WITH", prov.id, part.id, {"first_reported": since, "evidence_count": n,
+                                                      "confidence": best})
             text = f"{prov.name} và {part.name} thiết lập quan hệ hữu nghị, hợp tác."
             b.rel("EVIDENCED_BY", pid, self._mention(b, i, doc_id, text, "partners.relation", conf))
         elif k == "Agreement":

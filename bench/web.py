@@ -41,10 +41,10 @@ def js_budget() -> dict[str, int]:
 
 
 def load_sample(data_dir: Path) -> Any:
+    from core.settings import load_settings
     from graph.falkor_store import FalkorStore
     from graph.loader import Loader
     from graph.reference import load_reference
-    from graph.settings import load_settings
     from ingest.gazetteer import gazetteer
     from ingest.pipeline import process
     from ingest.read import read_path

@@ -12,7 +12,21 @@ Parameter line grammar (one per parameter)::
 
 TYPE is string, int, float, bool, date or list[string]; `?` makes the parameter optional (null turns
 the filter off); DEFAULT, the choices and VALUE are JSON. A parameter without `?` and without a
-default is required.
+default is required. Three more types name graph entities by id or by name and arrive in the Cypher
+as the id (folding and name look-up happen once, in Python, see graph.resolve): `province` (a
+Vietnamese province, the unit valid at `as_of` when a name fits several), `partner` (a foreign
+locality, country or organisation) and `entity` (any entity). An unknown name is a NotFound naming
+the closest matches. Type `name` is free text: the query gets it as given in `$NAME` and folded
+(lower case, no diacritics, as nodes store their `keys`) in `$NAME_key`. A `province` parameter
+also gives `$NAME_units`: the province's id and, for a unit formed in the 2025 reform, the ids of
+the units merged into it, so that it answers with what its predecessors did (rows carry the
+province id they come from); `include_predecessors=False` keeps it to the one unit.
+
+Optional header keys `timeout_ms` and `max_rows` set the query's own time limit and row cap.
+
+The same format serves the read models of the REST API (`queries/views/*.cypher`, see `get_view`);
+their `description.vi` is optional, being internal. Labels and relationship types in any file must
+be ones the ontology declares.
 """
 
 from __future__ import annotations
@@ -29,11 +43,15 @@ from typing import Any, Literal, cast
 
 from pydantic import BaseModel, Field, computed_field
 
-from graph.errors import NotFound, ProvkgError, QueryRefused
+from core.errors import NotFound, ProvkgError, QueryRefused
+from core.fold import fold_key as fold
 from graph.guard import vet_read_query
 from graph.store import GraphStore, QueryResult
 
-ParamType = Literal["string", "int", "float", "bool", "date", "list[string]"]
+ParamType = Literal["string", "int", "float", "bool", "date", "list[string]", "name", "province", "partner",
+                    "entity"]
+# types whose value names an entity; bound to its id by graph.resolve before the query runs
+ENTITY_TYPES = {"province": "VietnameseProvince", "partner": "Partner", "entity": "Entity"}
 DEFAULT_VARIANT = "default"
 # Store kinds a variant file may target (GraphStore.kind values).
 ENGINES = ("embedded", "neo4j")
@@ -43,13 +61,16 @@ _VET_LENGTH, _VET_NESTING = 20_000, 20
 _KEY = re.compile(r"^//\s(?P<key>[a-z][a-z0-9_.]*):\s*(?P<value>.*)$")
 _CONT = re.compile(r"^//\s{3,}(?P<text>\S.*)$")
 _PARAM = re.compile(
-    r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>string|int|float|bool|date|list\[string\])(?P<opt>\?)?"
+    r"^(?P<name>[a-z_][a-z0-9_]*)\s*:\s*(?P<type>string|int|float|bool|date|list\[string\]|name|province|partner|entity)"
+    r"(?P<opt>\?)?"
     r"(?:\s*=\s*(?P<default>.+?))?"
     r"(?:\s+one of\s+(?P<choices>\[.*?\]))?"
     r"(?:\s+range\s+(?P<lo>-?\d+(?:\.\d+)?)\.\.(?P<hi>-?\d+(?:\.\d+)?))?"
     r"\s+--\s+(?P<desc>.+?)\s*\(example:\s*(?P<example>.+)\)\s*$"
 )
-_SINGLE_KEYS = ("name", "title", "description.en", "description.vi", "mode", "engine")
+_SINGLE_KEYS = ("name", "title", "description.en", "description.vi", "mode", "engine", "timeout_ms", "max_rows")
+# labels (`(x:Label`, `x:Label`) and relationship types (`[:TYPE|OTHER`) in code, checked against the ontology
+_LABEL_REF = re.compile(r"(?<![\w$])(?:[A-Za-z_]\w*)?\s*:\s*([A-Z][A-Za-z]*)\b|\|\s*:?\s*([A-Z][A-Z_]*)\b")
 _DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 # Cypher text with comments and string literals blanked, to find $parameters in code only.
 _NOT_CODE = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`""", re.DOTALL)
@@ -184,8 +205,28 @@ def _to_list(p: QueryParam, v: Any) -> list[str]:
 
 _COERCE: dict[str, Callable[[QueryParam, Any], Any]] = {
     "string": _to_string, "int": _to_int, "float": _to_float, "bool": _to_bool, "date": _to_date,
-    "list[string]": _to_list,
+    "list[string]": _to_list, "name": _to_string, "province": _to_string, "partner": _to_string,
+    "entity": _to_string,
 }
+_KEYWORDS = {"CASE", "NULL", "TRUE", "FALSE", "NOT", "EXISTS", "WHEN", "THEN", "ELSE", "END"}
+
+
+def bound_names(params: list[QueryParam]) -> set[str]:
+    """The $names a query with these parameters may use: each parameter, and NAME_key for a `name`."""
+    return ({p.name for p in params} | {p.name + "_key" for p in params if p.type == "name"}
+            | {p.name + "_units" for p in params if p.type == "province"})
+
+
+def check_labels(cypher: str, where: str) -> None:
+    """Every label and relationship type in the code is one the ontology declares."""
+    from graph.schema import load_schema
+
+    schema = load_schema()
+    known = set(schema.labels) | set(schema.rel_types)
+    for m in _LABEL_REF.finditer(_NOT_CODE.sub(" ", cypher)):
+        term = m.group(1) or m.group(2)
+        if term and term not in known and term not in _KEYWORDS:
+            raise CatalogError(f"{where}: {term!r} is not a label or relationship type of the ontology")
 
 
 class NamedQuery(BaseModel):
@@ -195,6 +236,8 @@ class NamedQuery(BaseModel):
     description_vi: str
     params: list[QueryParam]
     mode: Literal["read"] = "read"
+    timeout_ms: int | None = Field(default=None, description="the query's own time limit")
+    max_rows: int | None = Field(default=None, description="the query's own row cap")
     texts: dict[str, str] = Field(description="Cypher per engine variant: 'default', or a store kind")
     files: dict[str, str] = Field(description="file name per engine variant")
 
@@ -225,6 +268,8 @@ class NamedQuery(BaseModel):
             else:
                 raise QueryRefused(f"missing required parameter {p.name!r} for query {self.name!r} "
                                    f"(example: {json.dumps(p.example, ensure_ascii=False)})")
+            if p.type == "name":
+                bound[p.name + "_key"] = fold(bound[p.name]) if bound[p.name] is not None else None
         return bound
 
 
@@ -239,7 +284,7 @@ def split_header(text: str) -> tuple[list[str], str]:
     return lines[:i], "\n".join(lines[i:]).strip() + "\n"
 
 
-def parse_header(lines: list[str], where: str) -> dict[str, Any]:
+def parse_header(lines: list[str], where: str, *, view: bool = False) -> dict[str, Any]:
     fields: dict[str, str] = {}
     params: list[str] = []
     last: str | None = None
@@ -269,11 +314,14 @@ def parse_header(lines: list[str], where: str) -> dict[str, Any]:
             continue
         raise CatalogError(f"{where}: malformed header line {line!r} (expected '// key: value'; "
                            "the header ends at the first line that is not a comment, e.g. a blank one)")
-    for key in ("name", "title", "description.en", "description.vi", "mode"):
+    for key in ("name", "title", "description.en", "mode") + (() if view else ("description.vi",)):
         if not fields.get(key):
             raise CatalogError(f"{where}: header has no {key!r}")
     if fields["mode"] != "read":
         raise CatalogError(f"{where}: mode must be 'read', got {fields['mode']!r}")
+    for key in ("timeout_ms", "max_rows"):
+        if key in fields and not re.fullmatch(r"[1-9]\d{0,8}", fields[key]):
+            raise CatalogError(f"{where}: {key} must be a positive integer, got {fields[key]!r}")
     return {"fields": fields, "params": [_parse_param(p, where) for p in params]}
 
 
@@ -315,7 +363,7 @@ def parameters_used(cypher: str) -> set[str]:
     return set(_PARAM_REF.findall(_NOT_CODE.sub(" ", cypher)))
 
 
-def parse_query_file(path: Path) -> tuple[str, dict[str, Any], str]:
+def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, Any], str]:
     """(variant, header, cypher) of one file, checked on its own."""
     where = path.name
     stem, _, variant = path.name.removesuffix(".cypher").partition(".")
@@ -325,7 +373,7 @@ def parse_query_file(path: Path) -> tuple[str, dict[str, Any], str]:
     lines, body = split_header(path.read_text(encoding="utf-8"))
     if not lines:
         raise CatalogError(f"{where}: no header (the file must start with '// name: ...')")
-    header = parse_header(lines, where)
+    header = parse_header(lines, where, view=view)
     fields = header["fields"]
     if fields["name"] != stem:
         raise CatalogError(f"{where}: header name {fields['name']!r} differs from the file name")
@@ -342,18 +390,20 @@ def parse_query_file(path: Path) -> tuple[str, dict[str, Any], str]:
     if len(set(declared)) != len(declared):
         raise CatalogError(f"{where}: a parameter is declared twice")
     used = parameters_used(body)
-    if undeclared := sorted(used - set(declared)):
+    if undeclared := sorted(used - bound_names(header["params"])):
         raise CatalogError(f"{where}: parameter ${undeclared[0]} is used but not declared in the header")
-    if unused := sorted(set(declared) - used):
+    if unused := sorted(p.name for p in header["params"]
+                        if not used & {p.name, p.name + "_key", p.name + "_units"}):
         raise CatalogError(f"{where}: parameter {unused[0]!r} is declared but never used")
+    check_labels(body, where)
     return variant, header, body
 
 
-def load_catalog(directory: Path) -> dict[str, NamedQuery]:
+def load_catalog(directory: Path, *, view: bool = False) -> dict[str, NamedQuery]:
     """Every query in a folder; variants are checked against their default file."""
     found: dict[str, dict[str, tuple[dict[str, Any], str, str]]] = {}
     for path in sorted(directory.glob("*.cypher")):
-        variant, header, body = parse_query_file(path)
+        variant, header, body = parse_query_file(path, view=view)
         found.setdefault(header["fields"]["name"], {})[variant] = (header, body, path.name)
     catalog: dict[str, NamedQuery] = {}
     for name, variants in sorted(found.items()):
@@ -366,8 +416,10 @@ def load_catalog(directory: Path) -> dict[str, NamedQuery]:
                 raise CatalogError(f"{file}: the header must match {name}.cypher's (apart from 'engine')")
         f = header["fields"]
         catalog[name] = NamedQuery(
-            name=name, title=f["title"], description_en=f["description.en"], description_vi=f["description.vi"],
-            params=header["params"], mode=f["mode"],
+            name=name, title=f["title"], description_en=f["description.en"],
+            description_vi=f.get("description.vi", ""), params=header["params"], mode=f["mode"],
+            timeout_ms=int(f["timeout_ms"]) if "timeout_ms" in f else None,
+            max_rows=int(f["max_rows"]) if "max_rows" in f else None,
             texts={v: body for v, (_, body, _) in variants.items()},
             files={v: file for v, (_, _, file) in variants.items()},
         )
@@ -378,9 +430,13 @@ def queries_dir() -> Path:
     return Path(str(resources.files("queries")))
 
 
-@lru_cache(maxsize=4)
-def _cached(directory: str) -> dict[str, NamedQuery]:
-    return load_catalog(Path(directory))
+def views_dir() -> Path:
+    return queries_dir() / "views"
+
+
+@lru_cache(maxsize=8)
+def _cached(directory: str, view: bool = False) -> dict[str, NamedQuery]:
+    return load_catalog(Path(directory), view=view)
 
 
 def reload() -> None:
@@ -401,12 +457,41 @@ def get_query(name: str) -> NamedQuery:
     return catalog[name]
 
 
-def run_query(store: GraphStore, name: str, raw_params: dict[str, Any], *,
-              max_rows: int | None = None) -> QueryResult:
-    """Run a named query through the store's read-only path, picking the store's engine variant."""
-    query = get_query(name)
-    params = query.bind(raw_params)
-    return store.read(query.text_for(store.kind), params, max_rows=max_rows)
+def list_views() -> list[NamedQuery]:
+    return list(_cached(str(views_dir()), True).values())
+
+
+def get_view(name: str) -> NamedQuery:
+    catalog = _cached(str(views_dir()), True)
+    if name not in catalog:
+        raise NotFound(f"no view query {name!r}")
+    return catalog[name]
+
+
+def execute(store: GraphStore, query: NamedQuery, raw_params: dict[str, Any], *, max_rows: int | None = None,
+            as_of: str | None = None, include_predecessors: bool = True) -> QueryResult:
+    """Bind, resolve entity parameters to ids, and run through the store's read-only path with the
+    query's own time limit and row cap (a caller's cap may only lower it)."""
+    from graph.resolve import resolve_params
+
+    params = resolve_params(store, query, query.bind(raw_params), as_of=as_of,
+                            include_predecessors=include_predecessors)
+    cap = min(x for x in (max_rows, query.max_rows) if x) if (max_rows or query.max_rows) else None
+    return store.read(query.text_for(store.kind), params, max_rows=cap, timeout_ms=query.timeout_ms)
+
+
+def run_view(store: GraphStore, name: str, params: dict[str, Any], *, max_rows: int | None = None) -> QueryResult:
+    """Run one of the API's read models (queries/views/NAME.cypher)."""
+    return execute(store, get_view(name), params, max_rows=max_rows)
+
+
+def run_query(store: GraphStore, name: str, raw_params: dict[str, Any], *, max_rows: int | None = None,
+              as_of: str | None = None, include_predecessors: bool = True) -> QueryResult:
+    """Run a named query through the store's read-only path, picking the store's engine variant;
+    province, partner and entity parameters given by name become the id of the entity they name
+    (the unit valid at as_of, default today, when a name fits several)."""
+    return execute(store, get_query(name), raw_params, max_rows=max_rows, as_of=as_of,
+                   include_predecessors=include_predecessors)
 
 
 def explain(name: str, raw_params: dict[str, Any], *, kind: str | None = None) -> str:

@@ -21,14 +21,16 @@ from typing import Any
 
 import redis
 
-from graph.errors import StoreUnavailable
+from core.errors import StoreUnavailable
 
 _SOCKET_MAX = 100  # sun_path is 108 bytes on Linux
 
 
 class EmbeddedServer:
-    def __init__(self, data_dir: Path, fsync: str = "everysec", query_memory_mb: int = 2048) -> None:
+    def __init__(self, data_dir: Path, fsync: str = "everysec", query_memory_mb: int = 2048,
+                 max_reply_mb: int = 64) -> None:
         self.data_dir = data_dir
+        self.max_reply_mb = max_reply_mb
         self.dir = data_dir / "falkordb"
         self.fsync = fsync
         self.query_memory_mb = query_memory_mb
@@ -135,6 +137,8 @@ class EmbeddedServer:
                 "--save", "",  # no RDB snapshots: a kill -9 lost every acknowledged write with them
                 "--daemonize", "yes", "--pidfile", str(self.pidfile), "--logfile", str(self.logfile),
                 "--protected-mode", "yes",
+                # a reply past this closes the connection instead of growing both processes
+                "--client-output-buffer-limit", f"normal {self.max_reply_mb}mb 0 0",
                 # a query that allocates past this (e.g. a huge range()) is aborted instead of exhausting memory
                 "--loadmodule", module, "THREAD_COUNT", "2", "TIMEOUT_MAX", "600000",
                 "QUERY_MEM_CAPACITY", str(self.query_memory_mb * 1024 * 1024),

@@ -13,8 +13,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from core.errors import NotFound
 from graph import views as V
-from graph.errors import NotFound
 from graph.store import GraphStore
 
 _TYPE = "[lbl IN labels(x) WHERE lbl <> 'Entity'][0]"

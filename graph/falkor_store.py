@@ -19,11 +19,11 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult as FResult
 
+from core.errors import InputError, QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.settings import Settings
 from graph.embedded import EmbeddedServer
-from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
-from graph.locks import RWLock
-from graph.settings import Settings
-from graph.store import QueryResult, Statement
+from graph.locks import LockTimeout, RWLock
+from graph.store import QueryResult, Statement, approx_bytes
 
 T = TypeVar("T")
 PATH_TYPES = "PARTNERS_WITH|MERGED_INTO|LOCATED_IN"  # how places connect; evidence and facts are not routes
@@ -47,6 +47,40 @@ def plain(value: Any) -> Any:
     return value
 
 
+_INT64 = (-(2**63), 2**63 - 1)
+
+
+def check_params(params: dict[str, Any] | None, where: str = "parameter") -> None:
+    """Refuse values the engine would mangle before a statement is sent: FalkorDB reads the query as
+    a C string, so a NUL cuts it (the rest of a transaction then ran without that statement), and
+    it clamps integers outside 64 bits silently."""
+    def walk(value: Any, path: str) -> None:
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise InputError(f"{path} contains a NUL character (at {value.index(chr(0))})")
+        elif isinstance(value, bool):
+            return
+        elif isinstance(value, int):
+            if not _INT64[0] <= value <= _INT64[1]:
+                raise InputError(f"{path} is outside the 64-bit integer range")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
+                    raise InputError(f"{path} has an invalid key {str(k)[:40]!r}")
+                walk(v, f"{path}.{k}")
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]")
+    for name, value in (params or {}).items():
+        if not isinstance(name, str) or not name.isidentifier():
+            raise InputError(f"{where} name {str(name)[:40]!r} is not a valid identifier")
+        walk(value, f"{where} {name!r}")
+
+
+class _NotSent(Exception):
+    """The command never reached the server (a stale or refused connection): safe to send again."""
+
+
 def _map_error(exc: redis.ResponseError) -> Exception:
     msg = str(exc)
     low = msg.lower()
@@ -62,8 +96,9 @@ class FalkorStore:
 
     def __init__(self, settings: Settings, *, autostart: bool = True) -> None:
         self.settings = settings
-        self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb)
-        self.lock = RWLock(self.server.dir)
+        self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb,
+                                     settings.max_reply_mb)
+        self.lock = RWLock(self.server.dir, turnstile_s=settings.writer_turnstile_ms / 1000)
         self.autostart = autostart
         self._db: FalkorDB | None = None
         self._mutex = threading.Lock()
@@ -76,12 +111,19 @@ class FalkorStore:
                     self.server.start()
                 elif not self.server.is_running():
                     raise StoreUnavailable("the embedded FalkorDB server is not running (provkg store start)")
-                self._db = FalkorDB(unix_socket_path=str(self.server.socket), password=self.server.password())
+                # a socket deadline on every call: no engine state (a parse that never ends, both
+                # engine threads busy) may hold a caller forever
+                self._db = FalkorDB(unix_socket_path=str(self.server.socket), password=self.server.password(),
+                                    socket_timeout=self._write_timeout_s() + self.settings.client_grace_ms / 1000,
+                                    socket_connect_timeout=5)
                 graph = self._db.select_graph(self.settings.graph_name)
                 if not self._db.connection.exists(self.settings.graph_name):
                     self._ensure_schema(graph)  # a new data dir: create the graph with its indexes
                 return graph
             return self._db.select_graph(self.settings.graph_name)
+
+    def _write_timeout_s(self) -> float:
+        return max(self.settings.query_timeout_ms, 60_000) / 1000
 
     def _reset(self) -> None:
         with self._mutex:
@@ -104,48 +146,134 @@ class FalkorStore:
             self._reset()
             raise StoreUnavailable(f"embedded FalkorDB is unreachable: {exc}") from None
 
+    def _in_flight_lost(self, exc: Exception) -> Exception:
+        """The connection dropped after a read was sent: never re-send it (it may be what killed the
+        server); say whether the server lives (then it cut an over-long reply) or died."""
+        self._reset()
+        try:
+            alive = self.server.is_running()
+        except StoreUnavailable:
+            alive = False
+        if alive:
+            return QueryRefused(f"the answer is over the reply limit of {self.settings.max_reply_mb} MB "
+                                "(PROVKG_MAX_REPLY_MB); add LIMIT or return fewer or smaller columns")
+        return StoreUnavailable("the store stopped while running this query; it is not retried "
+                                f"(the next call restarts the store): {exc}")
+
     # -- GraphStore ------------------------------------------------------------------------------
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
-             timeout_ms: int | None = None) -> QueryResult:
-        timeout = timeout_ms or self.settings.query_timeout_ms
+             timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
+        timeout = int(timeout_ms or self.settings.query_timeout_ms)
         cap = max_rows or self.settings.max_rows
+        byte_cap = max_bytes or self.settings.max_result_bytes
+        deadline_s = (timeout + self.settings.client_grace_ms) / 1000
+        check_params(params)
+        command = None
+        for attempt in (1, 2):
+            g = self._graph()
+            command = ["GRAPH.RO_QUERY", g.name, g._build_params_header(params or {}) + query, "--compact",
+                       "timeout", timeout]
+            try:
+                with self.lock.shared(timeout_s=deadline_s):
+                    reply = self._call(g, command, deadline_s)
+                break
+            except LockTimeout:
+                raise QueryTimeout(f"the store stayed busy with writes for {deadline_s:.1f} s; retry") from None
+            except _NotSent:
+                self._reset()  # a stale connection (the server restarted): sending again is safe
+                if attempt == 2:
+                    raise StoreUnavailable("embedded FalkorDB is unreachable") from None
+        return self._result(FResult(g, reply), cap, byte_cap)
 
-        def work(g: Any) -> QueryResult:
-            with self.lock.shared():
-                try:
-                    res = g.ro_query(query, params or {}, timeout=timeout)
-                except redis.ResponseError as exc:
-                    raise _map_error(exc) from None
-            return self._result(res, cap)
+    def _call(self, g: Any, command: list[Any], deadline_s: float) -> Any:
+        """One command with a client-side deadline; _NotSent if it never left, errors mapped otherwise."""
+        pool = g.client.connection.connection_pool
+        try:
+            conn = pool.get_connection()
+        except _CONN_ERRORS as exc:
+            raise _NotSent(str(exc)) from None
+        try:
+            try:
+                conn.send_command(*command)
+            except _CONN_ERRORS as exc:
+                conn.disconnect()
+                raise _NotSent(str(exc)) from None
+            try:
+                if not conn.can_read(timeout=deadline_s):
+                    conn.disconnect()  # its late reply must not be read as the next command's
+                    raise QueryTimeout(f"no answer within {deadline_s:.1f} s (client deadline); "
+                                       "the query was abandoned")
+                reply = conn.read_response()
+            except redis.ResponseError as exc:
+                raise _map_error(exc) from None
+            except (*_CONN_ERRORS, redis.TimeoutError, OSError) as exc:
+                conn.disconnect()
+                raise self._in_flight_lost(exc) from None
+            if isinstance(reply, redis.ResponseError):
+                raise _map_error(reply)
+            return reply
+        finally:
+            pool.release(conn)
 
-        return self._supervised(work)
-
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        """One MULTI/EXEC. It does not roll back: if a statement fails, the others have run, so the
+        `compensate` statements (which undo what this write may have done) run next, then the error
+        is raised. Every row is checked before anything is sent."""
         if not statements:
             return
+        for i, (_, params) in enumerate(statements):
+            check_params(params, where=f"statement {i + 1}: parameter")
 
-        def work(g: Any) -> None:
-            with self.lock.exclusive():
+        def run(g: Any, stmts: Sequence[Statement]) -> list[Any]:
+            with self.lock.exclusive(timeout_s=self._write_timeout_s()):
                 pipe = g.client.connection.pipeline(transaction=True)
-                for query, params in statements:
+                for query, params in stmts:
                     pipe.execute_command("GRAPH.QUERY", g.name, g._build_params_header(params) + query,
                                          "--compact", "timeout", max(self.settings.query_timeout_ms, 60_000))
-                replies = pipe.execute(raise_on_error=False)
+                return list(pipe.execute(raise_on_error=False))
+
+        def work(g: Any) -> None:
+            replies = run(g, statements)
+            failure: Exception | None = None
             for reply in replies:
                 if isinstance(reply, redis.ResponseError):
-                    raise _map_error(reply)
-                if isinstance(reply, Exception):
-                    raise QueryFailed(str(reply))
-                FResult(g, reply)  # raises on an error embedded in the reply
+                    failure = _map_error(reply)
+                elif isinstance(reply, Exception):
+                    failure = QueryFailed(str(reply))
+                else:
+                    try:
+                        FResult(g, reply)  # raises on an error embedded in the reply
+                    except redis.ResponseError as exc:
+                        failure = _map_error(exc)
+                if failure is not None:
+                    break
+            if failure is not None:
+                if compensate:
+                    run(g, compensate)
+                raise failure
 
-        self._supervised(work)
+        try:
+            self._supervised(work)
+        except LockTimeout:
+            raise StoreUnavailable("the store stayed locked by other work past the write deadline") from None
 
-    def _result(self, res: FResult, cap: int) -> QueryResult:
+    def _result(self, res: FResult, cap: int, byte_cap: int) -> QueryResult:
         header = [h[1] if isinstance(h, (list, tuple)) else h for h in (res.header or [])]
-        rows = res.result_set or []
-        truncated = len(rows) > cap
-        return QueryResult(columns=[str(c) for c in header], rows=[[plain(v) for v in r] for r in rows[:cap]],
-                           truncated=truncated)
+        rows_in = res.result_set or []
+        rows: list[list[Any]] = []
+        size = 0
+        truncated = False
+        for r in rows_in:
+            if len(rows) >= cap:
+                truncated = True
+                break
+            row = [plain(v) for v in r]
+            size += approx_bytes(row)
+            if size > byte_cap and rows:
+                truncated = True
+                break
+            rows.append(row)
+        return QueryResult(columns=[str(c) for c in header], rows=rows, truncated=truncated)
 
     def ensure_schema(self) -> None:
         self._supervised(self._ensure_schema)
@@ -159,7 +287,7 @@ class FalkorStore:
         else:
             existing = {(r[0], r[1]) for r in g.ro_query(
                 "CALL db.indexes() YIELD label, properties UNWIND properties AS p RETURN label, p").result_set}
-        wanted = set(schema.indexes()) | set(schema.unique_keys())
+        wanted = set(schema.indexes()) | set(schema.unique_keys()) | set(schema.fulltext())
         for label, prop in sorted(existing - wanted):  # an index the ontology stopped declaring
             with self.lock.exclusive():
                 try:
@@ -174,6 +302,11 @@ class FalkorStore:
                     except redis.ResponseError as exc:
                         if "already indexed" not in str(exc):
                             raise _map_error(exc) from None
+        for label, prop in schema.fulltext():
+            if (label, prop) not in existing:
+                with self.lock.exclusive():
+                    # no stop words: Vietnamese names are full of English ones ("an", "to", "la")
+                    g.query(f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', stopwords: []}}, '{prop}')")
         for label, prop in schema.unique_keys():
             with self.lock.exclusive():
                 try:
@@ -182,6 +315,18 @@ class FalkorStore:
                     if "already exists" not in str(exc).lower():
                         raise _map_error(exc) from None
 
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The engine's plan (GRAPH.EXPLAIN: planned, not run), one operation a line, children indented."""
+        def work(g: Any) -> list[str]:
+            with self.lock.shared():
+                try:
+                    plan = g.explain(query, params or {})
+                except redis.ResponseError as exc:
+                    raise _map_error(exc) from None
+            return [line for line in str(plan).splitlines() if line.strip()]
+
+        return self._supervised(work)
+
     def shortest_path_query(self, max_depth: int) -> str:
         # FalkorDB 4.16 has no undirected shortestPath: enumerate bounded paths, shortest first
         depth = int(max_depth)
@@ -189,9 +334,11 @@ class FalkorStore:
                 "RETURN p ORDER BY length(p) LIMIT 5")
 
     def ping(self) -> bool:
+        """The engine answers a query in time (a PING is answered by redis even when every engine
+        thread is stuck, so readiness asks the engine itself)."""
         try:
-            return self._supervised(lambda g: bool(self._db and self._db.connection.ping()))
-        except StoreUnavailable:
+            return self.read("RETURN 1", timeout_ms=self.settings.ready_timeout_ms).scalar() == 1
+        except (StoreUnavailable, QueryFailed, QueryRefused):
             return False
 
     def clear(self) -> None:

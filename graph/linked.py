@@ -13,10 +13,10 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-from graph.errors import NotFound, QueryRefused
+from core.errors import NotFound, QueryRefused
+from core.settings import Settings
 from graph.rdf import RdfMapping, Triple, mapping, nt_term, prefixes, to_rdflib
 from graph.schema import ENTITY
-from graph.settings import Settings
 from graph.store import GraphStore
 
 MEDIA_TYPES: dict[str, str] = {
@@ -24,6 +24,7 @@ MEDIA_TYPES: dict[str, str] = {
     "turtle": "text/turtle",
     "jsonld": "application/ld+json",
     "nt": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
 }
 # media type -> format, in order of preference when a wildcard leaves the choice to us
 _ACCEPTED: list[tuple[str, str]] = [
@@ -32,9 +33,10 @@ _ACCEPTED: list[tuple[str, str]] = [
     ("application/x-turtle", "turtle"),
     ("application/ld+json", "jsonld"),
     ("application/n-triples", "nt"),
+    ("application/rdf+xml", "rdfxml"),
 ]
 _ALIASES = {"json": "json", "turtle": "turtle", "ttl": "turtle", "jsonld": "jsonld", "json-ld": "jsonld",
-            "nt": "nt", "ntriples": "nt", "n-triples": "nt"}
+            "nt": "nt", "ntriples": "nt", "n-triples": "nt", "rdfxml": "rdfxml", "rdf": "rdfxml", "xml": "rdfxml"}
 _SUPPORTED = ", ".join(MEDIA_TYPES.values())
 
 
@@ -108,7 +110,8 @@ def _match(media: str, ranges: list[tuple[str, str, float, int]]) -> tuple[float
 
 def _neighbours(store: GraphStore, label: str, key: str, direction: str, cap: int) -> tuple[list[list[Any]], bool]:
     pattern = "-[r]->(b:Entity)" if direction == "out" else "<-[r]-(b:Entity)"
-    res = store.read(f"MATCH (n:{label} {{id: $id}}){pattern} "
+    # anchored on the Entity.id index (one index serves every label), then the label checked
+    res = store.read(f"MATCH (n:Entity {{id: $id}}) WHERE n:{label} WITH n MATCH (n){pattern} "
                      "RETURN type(r), properties(r), b.id, labels(b), "
                      "{name: b.name, title: b.title, text: b.text} ORDER BY type(r), b.id",
                      {"id": key}, max_rows=cap)
@@ -120,7 +123,7 @@ def _lookup(store: GraphStore, m: RdfMapping, segment: str, key: str) -> tuple[s
     if label is None:
         raise NotFound(f"no entity type {segment!r}; types: {', '.join(sorted(m.label_of_segment))}")
     m.schema.label(label)  # the label goes into the query text: only a declared one may
-    node = store.read(f"MATCH (n:{label} {{id: $id}}) RETURN n", {"id": key}).scalar()
+    node = store.read(f"MATCH (n:Entity {{id: $id}}) WHERE n:{label} RETURN n", {"id": key}).scalar()
     if not node:
         raise NotFound(f"no {segment} with id {key!r}")
     return label, node
@@ -178,4 +181,6 @@ def describe(store: GraphStore, settings: Settings, segment: str, key: str, fmt:
     g = to_rdflib(triples, settings)
     if fmt == "turtle":
         return g.serialize(format="turtle", encoding="utf-8"), MEDIA_TYPES[fmt]
+    if fmt == "rdfxml":
+        return g.serialize(format="xml", encoding="utf-8"), MEDIA_TYPES[fmt]
     return g.serialize(format="json-ld", context=prefixes(settings), encoding="utf-8"), MEDIA_TYPES[fmt]

@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from graph.ids import fact_id, fold
+from core.fold import fold_key
+from core.ids import fact_id
+from core.models import ArticleFacts, Entity, Evidence
 from graph.schema import ENTITY, GraphSchema, load_schema
 from graph.store import GraphStore, Statement
-from ingest.models import ArticleFacts, Entity, Evidence
 
 FACT_LABELS = ("Partnership", "Agreement", "Event", "Observation", "Role")
 
@@ -45,6 +46,9 @@ class Batch:
             allowed = self._node_keys[label] = frozenset(self.schema.node_keys(label))
         if "id" not in allowed or not props.keys() <= allowed:
             self.schema.check_node_keys(label, set(props) | {"id"})  # raises, naming the keys
+        if "search_text" in props and "keys" in allowed:
+            # the folded names, one per list item, for the Entity.keys index (graph.resolve)
+            props["keys"] = [k for k in props["search_text"].split("|") if k]
         bucket = self.nodes[(label, create_only)]
         bucket.setdefault(node_id, {}).update(props)
         return node_id
@@ -65,7 +69,9 @@ class Batch:
         # create-only rows (entities first seen in text) after curated ones, so they never overwrite
         for (label, create_only), rows in sorted(self.nodes.items(), key=lambda kv: (kv[0][1], kv[0][0])):
             labels = ":".join(self.schema.labels_of(label))
-            setter = "ON CREATE SET n += row.props" if create_only else "SET n += row.props"
+            # an entity first seen in an older article may predate its name keys: give it them
+            setter = ("ON CREATE SET n += row.props ON MATCH SET n.keys = coalesce(n.keys, row.props.keys)"
+                      if create_only else "SET n += row.props")
             q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
             items = [{"id": k, "props": v} for k, v in rows.items()]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
@@ -88,7 +94,7 @@ def search_text(*names: str | None) -> str:
     keys = []
     for n in names:
         if n:
-            f = fold(n)
+            f = fold_key(n)
             if f and f not in keys:
                 keys.append(f)
     return "|" + "|".join(keys) + "|"
@@ -148,22 +154,26 @@ REMOVE_OLD_MENTIONS = "MATCH (m:Mention {doc_id: $doc}) DETACH DELETE m"
 REMOVE_DOC_LINKS = "MATCH (d:Document {id: $doc})-[r:ABOUT]->() DELETE r"
 REFRESH_PARTNERSHIPS = """
 UNWIND $ids AS pid
-MATCH (p)-[:HAS_PARTNERSHIP]->(f:Partnership {id: pid})-[:PARTNER]->(x)
+MATCH (f:Entity {id: pid})
+WITH f
+MATCH (p)-[:HAS_PARTNERSHIP]->(f)-[:PARTNER]->(x)
 OPTIONAL MATCH (f)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
-WITH p, f, x, count(m) AS n, min(d.published) AS since, max(m.confidence) AS conf
-SET f.evidence_count = n, f.since = since, f.confidence = conf
+// since: the start an article states; first_reported: the earliest dated article (min() skips nulls,
+// so undated articles leave both empty rather than invent a date)
+WITH p, f, x, count(m) AS n, min(m.stated_since) AS since, min(d.published) AS first, max(m.confidence) AS conf
+SET f.evidence_count = n, f.since = since, f.first_reported = first, f.confidence = conf
 MERGE (p)-[r:PARTNERS_WITH]->(x)
-SET r.evidence_count = n, r.since = since, r.confidence = conf
+SET r.evidence_count = n, r.since = since, r.first_reported = first, r.confidence = conf
 """
 
 
-def _mention(batch: Batch, doc_id: str, ev: Evidence) -> str:
+def _mention(batch: Batch, doc_id: str, ev: Evidence, stated_since: str | None = None) -> str:
     mid = fact_id("men", doc_id, ev.start, ev.end)
     existing = batch.nodes[("Mention", False)].get(mid, {})
     rules = sorted(set(existing.get("rule", [])) | {ev.rule})
     batch.node("Mention", mid, {"text": ev.text, "start": ev.start, "end": ev.end, "rule": rules,
                                 "confidence": max(ev.confidence, existing.get("confidence", 0.0)),
-                                "doc_id": doc_id})
+                                "doc_id": doc_id, "stated_since": stated_since})
     batch.rel("IN_DOCUMENT", mid, doc_id)
     return mid
 
@@ -188,7 +198,8 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
         b.node("Partnership", pid, {"name": f"{pf.province.name} – {pf.partner.name}"})
         b.rel("HAS_PARTNERSHIP", prov_id, pid)
         b.rel("PARTNER", pid, partner_id)
-        b.rel("EVIDENCED_BY", pid, _mention(b, doc.id, pf.evidence))
+        # the start the sentence states, when the extractor read one (PartnerFact.since is optional)
+        b.rel("EVIDENCED_BY", pid, _mention(b, doc.id, pf.evidence, getattr(pf, "since", None)))
         partnership_ids.append(pid)
 
     for af in facts.agreements:
@@ -208,7 +219,7 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
 
     for ef in facts.events:
         prov_id = add_entity(b, ef.province)
-        eid = fact_id("evt", prov_id, ef.kind, ef.date_start or "", fold(ef.name))
+        eid = fact_id("evt", prov_id, ef.kind, ef.date_start or "", fold_key(ef.name))
         b.node("Event", eid, {"kind": ef.kind, "name": ef.name, "date_start": ef.date_start,
                               "date_end": ef.date_end, "place_name": ef.place,
                               "confidence": ef.evidence.confidence, "search_text": search_text(ef.name)})
@@ -230,10 +241,10 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
         b.rel("EVIDENCED_BY", oid, _mention(b, doc.id, of.evidence))
 
     for pe in facts.people:
-        person = Entity(id=fact_id("person", fold(pe.name)), type="Person", name=pe.name, curated=False)
+        person = Entity(id=fact_id("person", fold_key(pe.name)), type="Person", name=pe.name, curated=False)
         add_entity(b, person)
         org = add_entity(b, pe.organization_entity) if pe.organization_entity else None
-        rid = fact_id("role", person.id, fold(pe.role or ""), org or "")
+        rid = fact_id("role", person.id, fold_key(pe.role or ""), org or "")
         b.node("Role", rid, {"title": pe.role, "name": f"{pe.name}: {pe.role or '?'}",
                              "confidence": pe.evidence.confidence})
         b.rel("HAS_ROLE", person.id, rid)
@@ -256,14 +267,44 @@ def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int
     return stmts
 
 
+# -- harden (issue 15): what undoes a failed article write on an engine without rollback -------
+REMOVE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
+# entities first seen in text that nothing but their own LOCATED_IN link keeps
+REMOVE_UNUSED_ENTITIES = """
+UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE e.curated = false
+OPTIONAL MATCH (e)-[r]-() WHERE NOT (type(r) = 'LOCATED_IN' AND startNode(r) = e)
+WITH e, count(r) AS links WHERE links = 0
+DETACH DELETE e
+"""
+
+
+def compensation(doc_id: str, entity_ids: list[str] | None = None) -> list[Statement]:
+    """The article leaves no trace: its facts (those only it supports), mentions, document, and the
+    entities it alone introduced go."""
+    doc = {"doc": doc_id}
+    stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOCUMENT, doc)]
+    if entity_ids:
+        stmts.append((REMOVE_UNUSED_ENTITIES, {"ids": entity_ids}))
+    return stmts
+
+
+def new_entity_ids(facts: ArticleFacts, schema: GraphSchema) -> list[str]:
+    batch, _ = article_batch(facts, schema)
+    return sorted(i for (_, create_only), rows in batch.nodes.items() if create_only for i in rows)
+# -- end harden ---------------------------------------------------------------------------------------
+
+
 class Loader:
-    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000) -> None:
+    def __init__(self, store: GraphStore, schema: GraphSchema | None = None, batch_size: int = 1000,
+                 after_load: Callable[[str], object] | None = None) -> None:
         self.store = store
         self.schema = schema or load_schema()
         self.batch_size = batch_size
+        # called with the document id once an article's transaction is committed (the SPARQL mirror)
+        self.after_load = after_load
 
     def stored_hash(self, doc_id: str) -> str | None:
-        res = self.store.read("MATCH (d:Document {id: $id}) RETURN d.content_hash", {"id": doc_id})
+        res = self.store.read("MATCH (d:Entity {id: $id}) RETURN d.content_hash", {"id": doc_id})
         return res.scalar()
 
     def load_article(self, facts: ArticleFacts, *, force: bool = False) -> bool:
@@ -275,7 +316,11 @@ class Loader:
         if stored is not None:  # a replaced article: whatever only it named may be left alone after the load
             params = {"doc": facts.document.id}
             orphans = sorted({r[0] for q in (OLD_NEIGHBOURS, OLD_PERSONS) for r in self.store.read(q, params).rows})
-        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans))
+        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans),
+                         compensate=compensation(facts.document.id,
+                                                 new_entity_ids(facts, self.schema)))  # harden (issue 15)
+        if self.after_load is not None:
+            self.after_load(facts.document.id)
         return True
 
     def load_batch(self, batch: Batch) -> None:

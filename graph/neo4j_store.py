@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from graph.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
-from graph.settings import Settings
-from graph.store import QueryResult, Statement
+from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.settings import Settings
+from graph.store import QueryResult, Statement, approx_bytes
 
 
 def plain(value: Any) -> Any:
@@ -60,9 +60,11 @@ class Neo4jStore:
         return QueryFailed(str(getattr(exc, "message", None) or exc))
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
-             timeout_ms: int | None = None) -> QueryResult:
+             timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
         neo4j = self._neo4j
         cap = max_rows or self.settings.max_rows
+        # harden (issue 15): a byte cap beside the row cap
+        byte_cap = max_bytes or self.settings.max_result_bytes
         timeout = (timeout_ms or self.settings.query_timeout_ms) / 1000
 
         def work(tx: Any) -> QueryResult:
@@ -70,11 +72,17 @@ class Neo4jStore:
             cols = list(res.keys())
             rows: list[list[Any]] = []
             truncated = False
+            size = 0
             for rec in res:
                 if len(rows) >= cap:
                     truncated = True
                     break
-                rows.append([plain(v) for v in rec.values()])
+                row = [plain(v) for v in rec.values()]
+                size += approx_bytes(row)  # harden (issue 15)
+                if size > byte_cap and rows:
+                    truncated = True
+                    break
+                rows.append(row)
             return QueryResult(columns=cols, rows=rows, truncated=truncated)
 
         work_tx = neo4j.unit_of_work(timeout=timeout)(work)
@@ -84,7 +92,8 @@ class Neo4jStore:
         except Exception as exc:  # noqa: BLE001 - mapped to the project's error types
             raise self._map(exc) from None
 
-    def write(self, statements: Sequence[Statement]) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
         if not statements:
             return
 
@@ -110,12 +119,38 @@ class Neo4jStore:
             if (label, prop) in schema.unique_keys():
                 continue
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
+        for label, prop in schema.fulltext():  # named as queries/views/search_*.neo4j.cypher call it
+            stmts.append(f"CREATE FULLTEXT INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}] "
+                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
         try:
             with self.driver.session(database=self.database) as s:
                 for q in stmts:
                     s.run(q).consume()
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from None
+
+    def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
+        """The planner's plan (EXPLAIN: planned, not run), one operator a line, children indented, in
+        the FalkorDB plan's words where they mean the same (Node By Label Scan, All Node Scan…)."""
+        words = {"NodeByLabelScan": "Node By Label Scan", "AllNodesScan": "All Node Scan",
+                 "CartesianProduct": "Cartesian Product", "NodeIndexSeek": "Node By Index Scan",
+                 "NodeUniqueIndexSeek": "Node By Index Scan", "Limit": "Limit", "Optional": "Optional"}
+        try:
+            with self.driver.session(database=self.database) as s:
+                plan = s.run("EXPLAIN " + query, params or {}).consume().plan
+        except Exception as exc:  # noqa: BLE001
+            raise self._map(exc) from None
+        lines: list[str] = []
+
+        def walk(op: Any, depth: int) -> None:
+            name = op.get("operatorType", "").split("@")[0]
+            ident = op.get("args", {}).get("Details", "")
+            lines.append("    " * depth + words.get(name, name) + (f" | ({ident})" if ident else ""))
+            for child in op.get("children", []):
+                walk(child, depth + 1)
+
+        walk(plan if isinstance(plan, dict) else dict(plan), 0)
+        return lines
 
     def shortest_path_query(self, max_depth: int) -> str:
         depth = int(max_depth)

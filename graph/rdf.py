@@ -45,10 +45,10 @@ from rdflib import OWL, RDF, RDFS, XSD, BNode, Graph, Literal, URIRef
 from rdflib import Literal as RLiteral
 from rdflib.namespace import DCAT, DCTERMS, FOAF, SKOS, VOID
 
-from graph.errors import SchemaViolation
-from graph.ids import digest
+from core.errors import SchemaViolation
+from core.ids import digest
+from core.settings import Settings
 from graph.schema import ENTITY, PK, GraphSchema, derive
-from graph.settings import Settings
 from graph.store import GraphStore
 
 PAGE_SIZE = 5_000
@@ -435,20 +435,34 @@ def last_modified(store: GraphStore) -> str:
     return str(latest) if latest else dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
 
 
-def description_triples(settings: Settings, stats: ExportStats, modified: str) -> Iterator[Triple]:
+@dataclass(frozen=True)
+class Links:
+    """Where a running service offers the dataset, as absolute URLs."""
+
+    sparql: str
+    dumps: dict[str, str]              # FORMATS key -> download URL of its gzipped dump
+    wikidata_dump: str | None = None   # the P190 twinning statements (graph/wikidata.py)
+
+
+_IANA = "https://www.iana.org/assignments/media-types/"
+
+
+def description_triples(settings: Settings, stats: ExportStats, modified: str,
+                        links: Links | None = None) -> Iterator[Triple]:
     m = mapping(settings)
     d = dataset_iri(settings)
     xint, xdt = str(XSD.integer), str(XSD.dateTime)
+    licence = settings.licence or m.licence
     yield d, _RDF_TYPE, str(DCAT.Dataset)
     yield d, _RDF_TYPE, str(VOID.Dataset)
     yield d, str(DCTERMS.title), Lit("provkg: foreign relations of Vietnam's provinces")
     yield d, str(DCTERMS.description), Lit("Vietnamese provinces, their foreign partners, agreements, events "
                                            "and reported figures, each tied to the article sentence it was "
                                            "read from.")
-    if m.licence:
-        yield d, str(DCTERMS.license), m.licence
+    if licence:
+        yield d, str(DCTERMS.license), licence
     yield d, str(DCTERMS.language), "http://id.loc.gov/vocabulary/iso639-1/vi"
-    publisher = settings.base_iri + "publisher"
+    publisher = settings.publisher_url
     yield d, str(DCTERMS.publisher), publisher
     yield d, str(DCTERMS.modified), Lit(modified, xdt)
     yield d, str(DCTERMS.conformsTo), ONTOLOGY_IRI
@@ -461,8 +475,16 @@ def description_triples(settings: Settings, stats: ExportStats, modified: str) -
         yield d, str(VOID.classPartition), f"{d}/class/{label}"
     for fmt in FORMATS.values():
         yield d, str(DCAT.distribution), f"{d}/distribution/{fmt.key}"
+    if links:
+        yield d, str(VOID.sparqlEndpoint), links.sparql
+        for url in links.dumps.values():
+            yield d, str(VOID.dataDump), url
+        yield d, str(DCAT.distribution), f"{d}/distribution/sparql"
+        if links.wikidata_dump:
+            yield d, str(VOID.subset), f"{d}/wikidata"
     yield publisher, _RDF_TYPE, str(FOAF.Agent)
-    yield publisher, str(FOAF.name), Lit("provkg publisher (placeholder: set before publishing)")
+    yield publisher, str(FOAF.name), Lit(settings.publisher_name)
+    yield publisher, str(FOAF.homepage), publisher
     for label in sorted(stats.classes):  # one subject after another: streamed Turtle groups them
         part = f"{d}/class/{label}"
         yield part, _RDF_TYPE, str(VOID.Dataset)
@@ -472,19 +494,43 @@ def description_triples(settings: Settings, stats: ExportStats, modified: str) -
         dist = f"{d}/distribution/{fmt.key}"
         yield dist, _RDF_TYPE, str(DCAT.Distribution)
         yield dist, str(DCTERMS.title), Lit(f"provkg as {fmt.title}")
-        yield dist, str(DCAT.mediaType), f"https://www.iana.org/assignments/media-types/{fmt.media_type}"
+        yield dist, str(DCAT.mediaType), _IANA + fmt.media_type
+        url = links.dumps.get(fmt.key) if links else None
+        if url:
+            yield dist, str(DCAT.downloadURL), url
+            yield dist, str(DCAT.compressFormat), _IANA + "application/gzip"
         yield dist, str(DCTERMS.description), Lit(f"provkg export --format {fmt.key}")
-        if m.licence:
-            yield dist, str(DCTERMS.license), m.licence
+        if licence:
+            yield dist, str(DCTERMS.license), licence
+    if links:
+        dist, service = f"{d}/distribution/sparql", f"{d}/service/sparql"
+        yield dist, _RDF_TYPE, str(DCAT.Distribution)
+        yield dist, str(DCTERMS.title), Lit("provkg SPARQL 1.1 endpoint (read-only)")
+        yield dist, str(DCAT.accessURL), links.sparql
+        yield dist, str(DCAT.accessService), service
+        yield service, _RDF_TYPE, str(DCAT.DataService)
+        yield service, str(DCAT.endpointURL), links.sparql
+        yield service, str(DCTERMS.conformsTo), "https://www.w3.org/TR/sparql11-protocol/"
+        yield service, str(DCAT.servesDataset), d
+        if licence:
+            yield service, str(DCTERMS.license), licence
+        if links.wikidata_dump:
+            sub = f"{d}/wikidata"
+            yield sub, _RDF_TYPE, str(VOID.Dataset)
+            yield sub, str(DCTERMS.title), Lit("Twinning statements for Wikidata (wdt:P190) between the two ends' "
+                                               "Wikidata items, in the named graph of this IRI on the endpoint")
+            yield sub, str(VOID.dataDump), links.wikidata_dump
+            yield sub, str(VOID.vocabulary), "http://www.wikidata.org/prop/direct/"
 
 
-def dataset_description(store: GraphStore, settings: Settings, stats: ExportStats | None = None) -> Graph:
+def dataset_description(store: GraphStore, settings: Settings, stats: ExportStats | None = None,
+                        links: Links | None = None) -> Graph:
     """DCAT + VoID for the whole graph; without stats, a counting pass streams the export once."""
     if stats is None:
         stats = ExportStats()
         for _ in graph_triples(store, settings, stats=stats):
             pass
-    return to_rdflib(description_triples(settings, stats, last_modified(store)))
+    return to_rdflib(description_triples(settings, stats, last_modified(store), links))
 
 
 # -- writers ----------------------------------------------------------------------------------------

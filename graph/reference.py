@@ -3,12 +3,31 @@ foreign subdivisions and cities (LOCATED_IN), organisations. Loaded idempotently
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Protocol
+
+from core.models import Entity
 from graph.loader import Batch, Loader, entity_props
 from graph.schema import load_schema
-from ingest.gazetteer import Gazetteer
 
 
-def reference_batch(gaz: Gazetteer) -> Batch:
+class ReferenceEntry(Protocol):
+    """One curated row as the gazetteer keeps it; graph/ reads it without importing ingest/."""
+
+    entity: Entity
+    names: list[str]
+    valid_from: str | None
+    valid_to: str | None
+    wikidata: str | None
+    extra: dict[str, str]
+
+
+class ReferenceSource(Protocol):
+    @property
+    def entries(self) -> Mapping[str, ReferenceEntry]: ...
+
+
+def reference_batch(gaz: ReferenceSource) -> Batch:
     b = Batch(load_schema())
     for entry in gaz.entries.values():
         e = entry.entity
@@ -33,7 +52,7 @@ def reference_batch(gaz: Gazetteer) -> Batch:
     return b
 
 
-def load_reference(loader: Loader, gaz: Gazetteer) -> int:
+def load_reference(loader: Loader, gaz: ReferenceSource) -> int:
     batch = reference_batch(gaz)
     loader.load_batch(batch)
     return sum(len(v) for v in batch.nodes.values())

@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from rdflib import OWL, RDF, RDFS, Graph, Literal, Namespace, URIRef
+from rdflib import OWL, RDF, RDFS, Graph, Literal, URIRef
 
-from graph.errors import SchemaViolation
+from core.errors import SchemaViolation
+from graph.vocab import PK
 
-PK = Namespace("https://provkg.org/ontology#")
 ENTITY = "Entity"
 
 
@@ -28,6 +28,7 @@ class Key:
     on_labels: list[str]
     on_types: list[str]
     indexed: bool = False
+    fulltext: bool = False
     required: bool = False
     multi: bool = False
 
@@ -90,15 +91,24 @@ class GraphSchema:
         return sorted((self._lineage(cls) & set(self.labels)), key=lambda x: (x != ENTITY, x))
 
     def indexes(self) -> list[tuple[str, str]]:
+        """Range indexes: on the domain's own label, else on the labels under the domain."""
         out = set()
         for key in self.keys.values():
             if not key.indexed:
                 continue
             for cls in key.on_labels:
+                if cls in self.labels:
+                    out.add((cls, key.name))
+                    continue
                 for label in self.labels:
                     if cls in self._lineage(label):
                         out.add((label, key.name))
         return sorted(out)
+
+    def fulltext(self) -> list[tuple[str, str]]:
+        """Full-text indexes (label, key)."""
+        return sorted((cls, key.name) for key in self.keys.values() if key.fulltext for cls in key.on_labels
+                      if cls in self.labels)
 
     def unique_keys(self) -> list[tuple[str, str]]:
         return [(ENTITY, "id")]
@@ -114,6 +124,7 @@ class GraphSchema:
                                   for t in sorted(self.rel_types)},
             "unique": [list(x) for x in self.unique_keys()],
             "indexes": [list(x) for x in self.indexes()],
+            "fulltext": [list(x) for x in self.fulltext()],
         }
 
 
@@ -164,13 +175,14 @@ def derive(g: Graph) -> GraphSchema:
         schema.keys[name] = Key(name=name, iri=str(prop), datatype=str(rng) if rng else "",
                                 on_labels=domain, on_types=on_types,
                                 indexed=_truthy(g, prop, PK.indexed), required=_truthy(g, prop, PK.required),
+                                fulltext=_truthy(g, prop, PK.fullText),
                                 multi=_truthy(g, prop, PK.multiValued))
     return schema
 
 
 @lru_cache(maxsize=4)
 def load_schema(path: Path | None = None) -> GraphSchema:
-    from graph.settings import PROJECT_ROOT
+    from core.settings import PROJECT_ROOT
 
     p = Path(path) if path else PROJECT_ROOT / "ontology.ttl"
     return derive(Graph().parse(p, format="turtle"))

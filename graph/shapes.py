@@ -29,7 +29,7 @@ PARTIAL_DATES = (XSD.gYear, XSD.gYearMonth, XSD.date)
 
 
 def _root() -> Path:
-    from graph.settings import PROJECT_ROOT
+    from core.settings import PROJECT_ROOT
 
     return PROJECT_ROOT
 

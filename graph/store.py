@@ -7,7 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
-from graph.settings import Settings
+from core.settings import Settings
 
 Statement = tuple[str, dict[str, Any]]
 
@@ -24,6 +24,17 @@ class QueryResult(BaseModel):
         return self.rows[0][0] if self.rows and self.rows[0] else None
 
 
+def approx_bytes(value: Any) -> int:
+    """About what a value costs as JSON, without building the JSON (the result byte cap)."""
+    if isinstance(value, str):
+        return len(value) + 2
+    if isinstance(value, (list, tuple)):
+        return 2 + sum(approx_bytes(v) + 1 for v in value)
+    if isinstance(value, dict):
+        return 2 + sum(len(str(k)) + 4 + approx_bytes(v) for k, v in value.items())
+    return 8
+
+
 @runtime_checkable
 class GraphStore(Protocol):
     """Both engines speak the shared Cypher subset through this; differences live in each module."""
@@ -31,12 +42,17 @@ class GraphStore(Protocol):
     kind: str
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
-             timeout_ms: int | None = None) -> QueryResult:
-        """Run a query in the engine's read-only mode (writes are refused by the engine itself)."""
+             timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
+        """Run a query in the engine's read-only mode (writes are refused by the engine itself).
+
+        At most max_rows rows and about max_bytes bytes come back (`truncated` says so), and the call
+        ends by the timeout plus a client grace whatever the engine does."""
         ...
 
-    def write(self, statements: Sequence[Statement]) -> None:
-        """Run the statements as one atomic transaction (idempotent work only: it may be retried)."""
+    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+        """Run the statements as one atomic transaction (idempotent work only: it may be retried).
+
+        An engine without rollback runs `compensate` when a statement fails, then raises."""
         ...
 
     def ensure_schema(self) -> None:

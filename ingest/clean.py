@@ -10,8 +10,8 @@ import hashlib
 import re
 import unicodedata
 
+from core.models import CleanArticle, RawArticle
 from ingest.meta import find_header_date
-from ingest.models import CleanArticle, RawArticle
 
 SPACES = {"\u00a0", "\u2007", "\u202f", "\u2009", "\u200a", "\u2002", "\u2003", "\u2005", "\u2006",
           "\u3000", "\t", "\x0b", "\x0c"}

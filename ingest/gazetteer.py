@@ -2,7 +2,7 @@
 
 Data files (ingest/data/*.csv, sources in ingest/data/README.md): Vietnamese provinces before and
 after the 2025 reform, countries, first-level foreign subdivisions (ISO 3166-2), foreign cities,
-organisations. Keys are folded (see ingest.fold), so tone marks and case never stop a match.
+organisations. Keys are folded (see core.fold), so tone marks and case never stop a match.
 """
 
 from __future__ import annotations
@@ -15,8 +15,8 @@ from pathlib import Path
 import ahocorasick
 from rapidfuzz import fuzz, process
 
-from ingest.fold import fold1, fold_key
-from ingest.models import Entity
+from core.fold import fold1, fold_key
+from core.models import Entity
 
 DATA = Path(__file__).resolve().parent / "data"
 # which entity wins when the press writes the same name for several: a Vietnamese province first,

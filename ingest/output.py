@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ingest.models import ArticleFacts, Entity, Evidence
+from core.models import ArticleFacts, Entity, Evidence
 
 
 def _ev(e: Evidence) -> dict[str, Any]:

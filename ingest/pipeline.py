@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from graph.ids import fact_id, slug
+from pathlib import Path
+
+from core.ids import digest, fact_id, slug
+from core.models import ArticleFacts, CleanArticle, DocumentInfo, RawArticle, Rejected
 from ingest.clean import clean
 from ingest.extract.agreements import extract_agreements
 from ingest.extract.context import DocContext, subject_provinces
@@ -12,7 +15,6 @@ from ingest.extract.partners import extract_partners
 from ingest.extract.people import extract_people
 from ingest.gazetteer import gazetteer
 from ingest.meta import reference_date
-from ingest.models import ArticleFacts, CleanArticle, DocumentInfo, RawArticle, Rejected
 from ingest.recognise import Recogniser
 from ingest.sentences import split
 
@@ -26,12 +28,21 @@ def recogniser() -> Recogniser:
     return _recogniser
 
 
-def document_id(raw: RawArticle) -> str:
-    """Stable per article identity: its URL when known, else its file name (and line for JSONL)."""
-    if raw.url:
-        return fact_id("doc", raw.url)
-    name = raw.source.replace("\\", "/").rsplit("/", 1)[-1]
-    return f"doc-{slug(name)}"
+def document_id(raw: RawArticle, content_hash: str, url: str | None = None) -> str:
+    """An article's identity: its URL when known, else where it was read from.
+
+    A file is identified by its resolved path, so `a/report.txt` and `b/report.txt` are two articles
+    and an edited `a/report.txt` is a new version of the first (the loader replaces it by its content
+    hash). A JSONL line or a posted text has no stable place (lines move when a file is edited), so
+    its content is part of its identity. The readable part keeps ids recognisable in the API."""
+    if url or raw.url:
+        return fact_id("doc", url or raw.url)
+    path, _, _line = raw.source.partition("#")
+    if raw.fmt in ("txt", "html") and path and not path.startswith("api:"):
+        where = str(Path(path).expanduser().resolve())
+        return f"doc-{slug(Path(path).name)}-{digest(where, size=10)}"
+    name = slug(Path(path).name) if path and not path.startswith("api:") else "text"
+    return f"doc-{name}-{digest(path, content_hash, size=12)}"
 
 
 def context(article: CleanArticle) -> DocContext:
@@ -45,8 +56,8 @@ def context(article: CleanArticle) -> DocContext:
 def process(raw: RawArticle) -> ArticleFacts:
     article = clean(raw)
     ctx = context(article)
-    doc = DocumentInfo(id=document_id(raw), source=raw.source, url=article.url, title=article.title,
-                       published=article.published, content_hash=article.content_hash,
+    doc = DocumentInfo(id=document_id(raw, article.content_hash, article.url), source=raw.source, url=article.url,
+                       title=article.title, published=article.published, content_hash=article.content_hash,
                        text_length=len(article.original), content=article.original, subject_provinces=ctx.subjects)
     facts = ArticleFacts(document=doc)
     if not ctx.subjects:

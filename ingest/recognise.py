@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import re
 
-from graph.ids import slug
-from ingest.fold import fold1, fold_key
+from core.fold import fold1, fold_key
+from core.ids import slug
+from core.models import Entity, Mention
 from ingest.gazetteer import Entry, Gazetteer, _validity_rank
-from ingest.models import Entity, Mention
 
 UPPER = re.compile(r"[A-ZÀ-ỸĐ]")
 VIET_LETTER = re.compile(r"[À-ỹĐđ]")

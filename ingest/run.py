@@ -8,9 +8,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graph.errors import InputError, ProvkgError
-from graph.ids import slug
-from ingest.models import ArticleFacts, RawArticle
+from core.errors import InputError, ProvkgError
+from core.ids import slug
+from core.models import ArticleFacts, RawArticle
 from ingest.output import to_gold
 from ingest.pipeline import process
 

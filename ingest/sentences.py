@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ingest.models import Sentence
+from core.models import Sentence
 
 ABBREV = {"tp", "tx", "tt", "ts", "ths", "pgs", "gs", "bs", "ks", "th.s", "st", "mr", "mrs", "ms", "dr", "p",
           "q", "h", "ng", "v.v", "vv", "tr", "no", "co", "ltd", "inc", "đ/c", "tk", "ub", "ubnd"}

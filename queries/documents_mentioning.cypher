@@ -5,12 +5,11 @@
 //    of which kinds each article gives.
 // description.vi: Các bài viết có dữ kiện về một đối tác, quốc gia, tổ chức hoặc tỉnh (quan hệ đối tác,
 //    thỏa thuận, sự kiện, chức vụ, số liệu), kèm số dữ kiện và loại dữ kiện.
-// param: entity: string  -- id or name of the entity, accents and case optional (example: "Quảng Tây")
+// param: entity: entity  -- id or name of the entity, accents and case optional (example: "Quảng Tây")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($entity), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS key
-MATCH (x:Entity)
-WHERE x.id = $entity OR x.search_text CONTAINS ('|' + key + '|')
+MATCH (x:Entity {id: $entity})
+WITH x
 // the facts that involve x, whichever way their relationship points
 MATCH (x)-[:PARTNER|PARTY|PARTICIPANT|HELD_IN|ROLE_IN|OBSERVATION_OF|HAS_PARTNERSHIP]-(f)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
 WITH x, d, f, [l IN labels(f) WHERE l <> 'Entity'][0] AS fact_kind ORDER BY fact_kind

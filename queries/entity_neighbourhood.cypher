@@ -5,15 +5,14 @@
 //    documents) are left out unless asked for.
 // description.vi: Các quan hệ xung quanh một thực thể (một hoặc hai bước), dưới dạng danh sách cạnh (nguồn,
 //    loại quan hệ, đích) để vẽ đồ thị; mặc định bỏ qua các nút bằng chứng (câu trích, bài viết).
-// param: entity: string  -- id or name of any entity, accents and case optional (example: "Savannakhet")
+// param: entity: entity  -- id or name of any entity, accents and case optional (example: "Savannakhet")
 // param: depth: int = 1 range 1..2  -- how many steps out (example: 2)
 // param: include_evidence: bool = false  -- also Mention and Document nodes (example: true)
 // param: limit: int = 500 range 1..5000  -- at most this many edges (example: 100)
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($entity), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS key
-MATCH (x:Entity)
-WHERE x.id = $entity OR x.search_text CONTAINS ('|' + key + '|')
+MATCH (x:Entity {id: $entity})
+WITH x
 MATCH path = (x)-[*1..2]-(y)
 WHERE length(path) <= $depth
   AND ($include_evidence OR none(n IN nodes(path) WHERE n:Mention OR n:Document))

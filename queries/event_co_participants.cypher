@@ -4,14 +4,14 @@
 //    organisation, how often, and in which events.
 // description.vi: Những bên cùng tham gia sự kiện với một tỉnh, quốc gia, địa phương hoặc tổ chức: số sự
 //    kiện chung và tên các sự kiện.
-// param: participant: string  -- id or name of any participant, accents and case optional (example: "Quảng Trị")
+// param: participant: entity  -- id or name of any participant, accents and case optional (example: "Quảng Trị")
 // param: kind: string? = null one of ["Conference", "Forum", "Talks", "Visit", "Delegation", "Anniversary", "Signing", "Groundbreaking", "Exhibition", "Other"]  -- only events of this kind (example: "Conference")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($participant), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS key
-MATCH (a:Entity)<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(b)
-WHERE (a.id = $participant OR a.search_text CONTAINS ('|' + key + '|'))
-  AND a <> b
+MATCH (a:Entity {id: $participant})
+WITH a
+MATCH (a)<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(b)
+WHERE a <> b
   AND ($kind IS NULL OR e.kind = $kind)
 WITH a, b, e ORDER BY e.date_start, e.id
 WITH a, b, count(DISTINCT e) AS shared_events, collect(DISTINCT e.name) AS events

@@ -5,20 +5,19 @@
 //    with their ids, ISO codes and validity: the ids to pass to the other queries.
 // description.vi: Tìm thực thể theo mã, tên hoặc tên gọi khác (không phân biệt dấu, chữ hoa), kết quả khớp
 //    nhất trước, kèm mã định danh, mã ISO và thời gian hiệu lực.
-// param: text: string  -- id, name or part of a name (example: "quang tri")
+// param: text: name  -- id, name or part of a name (example: "quang tri")
 // param: kind: string? = null one of ["VietnameseProvince", "ForeignLocality", "Country", "Organization", "Person", "Event", "Agreement", "Document"]  -- only entities of this kind (example: "VietnameseProvince")
 // param: limit: int = 20 range 1..500  -- at most this many (example: 5)
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($text), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS key
 MATCH (x:Entity)
-WHERE x.id = $text OR (size(key) > 0 AND x.search_text CONTAINS key)
-WITH x, key, [l IN labels(x) WHERE l <> 'Entity'][0] AS kind
+WHERE x.id = $text OR (size($text_key) > 0 AND x.search_text CONTAINS $text_key)
+WITH x, [l IN labels(x) WHERE l <> 'Entity'][0] AS kind
 WHERE $kind IS NULL OR kind = $kind
 WITH x, kind, CASE
        WHEN x.id = $text THEN 4
-       WHEN x.search_text CONTAINS ('|' + key + '|') THEN 3
-       WHEN x.search_text CONTAINS ('|' + key) THEN 2
+       WHEN x.search_text CONTAINS ('|' + $text_key + '|') THEN 3
+       WHEN x.search_text CONTAINS ('|' + $text_key) THEN 2
        ELSE 1
      END AS score
 RETURN x.id AS id, coalesce(x.name, x.title) AS name, kind, x.country AS country, x.iso3166_2 AS iso3166_2,

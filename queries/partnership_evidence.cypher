@@ -5,16 +5,16 @@
 //    highlighted), the extraction rules and their confidence.
 // description.vi: Bằng chứng của một quan hệ đối tác: bài viết, tiêu đề, ngày đăng, câu trích và vị trí ký
 //    tự trong văn bản gốc, quy tắc trích xuất và độ tin cậy.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Quảng Trị")
-// param: partner: string  -- id or name of the partner, accents and case optional (example: "Savannakhet")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: partner: partner  -- id or name of the partner, accents and case optional (example: "Savannakhet")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey,
-     trim(replace(replace(reduce(fold_s = toLower($partner), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS xkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 MATCH (p)-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x)
-WHERE x.id = $partner OR x.search_text CONTAINS ('|' + xkey + '|')
+WHERE x.id = $partner
 MATCH (ps)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
 // `start` is quoted: the read-only guard refuses the bare word START
 RETURN p.id AS province_id, p.name AS province, x.id AS partner_id, x.name AS partner, d.id AS document_id,

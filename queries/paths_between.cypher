@@ -5,8 +5,8 @@
 //    intermediate province, 6 two. All shortest chains are listed, as node ids and names.
 // description.vi: Các chuỗi đối tác ngắn nhất nối hai tỉnh (tỉnh – đối tác – tỉnh – …), tối đa một độ dài:
 //    2 là có chung đối tác, 4 là qua một tỉnh trung gian, 6 là qua hai tỉnh.
-// param: province_a: string  -- id or name of the first province (example: "Quảng Ninh")
-// param: province_b: string  -- id or name of the second province (example: "Huế")
+// param: province_a: province  -- id or name of the first province (example: "Quảng Ninh")
+// param: province_b: province  -- id or name of the second province (example: "Huế")
 // param: max_depth: int = 4 range 2..6  -- longest path, in PARTNERS_WITH links (example: 6)
 // mode: read
 
@@ -19,12 +19,11 @@
 // Variables inside expressions and subqueries get names used nowhere else in the query: reusing
 // one (e.g. a reduce() variable named like a later pattern variable) crashed FalkorDB 4.16.
 // paths_between.neo4j.cypher is the Neo4j form (allShortestPaths); both return the same rows.
-WITH trim(replace(replace(reduce(fold_s = toLower($province_a), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS akey,
-     trim(replace(replace(reduce(fold_s = toLower($province_b), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS bkey
-MATCH (a:VietnameseProvince)
-WHERE a.id = $province_a OR a.search_text CONTAINS ('|' + akey + '|')
-MATCH (b:VietnameseProvince)
-WHERE (b.id = $province_b OR b.search_text CONTAINS ('|' + bkey + '|')) AND a <> b
+MATCH (a:Entity {id: $province_a})
+WHERE a:VietnameseProvince
+WITH a
+MATCH (b:Entity {id: $province_b})
+WHERE b:VietnameseProvince AND a <> b
 WITH a, b, $max_depth AS max_depth
 CALL {
   WITH a, b

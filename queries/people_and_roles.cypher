@@ -5,17 +5,15 @@
 //    about one province, or whose name contains some text.
 // description.vi: Các cá nhân (chủ yếu là lãnh đạo, cán bộ) và chức vụ bài viết nêu, kèm tổ chức (nếu có),
 //    bài viết và câu trích; có thể lọc theo tỉnh mà bài viết đề cập hoặc theo tên.
-// param: province: string? = null  -- only people in articles about this province (id or name) (example: "Lạng Sơn")
-// param: name: string? = null  -- only people whose name contains this, accents and case optional (example: "Trịnh Tuyết Mai")
+// param: province: province? = null  -- only people in articles about this province (id or name) (example: "Lạng Sơn")
+// param: name: name? = null  -- only people whose name contains this, accents and case optional (example: "Trịnh Tuyết Mai")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower(coalesce($province, '')), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey,
-     trim(replace(replace(reduce(fold_s = toLower(coalesce($name, '')), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS nkey
 MATCH (person:Person)-[:HAS_ROLE]->(role:Role)-[:EVIDENCED_BY]->(m:Mention)-[:IN_DOCUMENT]->(d:Document)
-WHERE ($name IS NULL OR person.search_text CONTAINS nkey)
+WHERE ($name IS NULL OR person.search_text CONTAINS $name_key)
 OPTIONAL MATCH (d)-[:ABOUT]->(about:VietnameseProvince)
-WITH pkey, person, role, m, d, about
-WHERE $province IS NULL OR about.id = $province OR about.search_text CONTAINS ('|' + pkey + '|')
+WITH person, role, m, d, about
+WHERE $province IS NULL OR about.id IN $province_units
 OPTIONAL MATCH (role)-[:ROLE_IN]->(o:Organization)
 RETURN person.name AS person, role.title AS role, o.name AS organization, about.id AS province_id,
        about.name AS province, d.id AS document_id, d.title AS title, d.published AS published, m.text AS sentence,

@@ -5,15 +5,16 @@
 //    reports (count) and the article it was read from.
 // description.vi: Dòng thời gian các thỏa thuận (biên bản ghi nhớ, thỏa thuận quốc tế, biên bản, đề án hợp
 //    tác) mà một tỉnh ký kết: ngày, loại, các bên, lĩnh vực, số lượng và bài viết nguồn.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Lạng Sơn")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Lạng Sơn")
 // param: kind: string? = null one of ["MoU", "InternationalAgreement", "CooperationAgreement", "CooperationMinutes", "WorkingMinutes", "CooperationPlan"]  -- agreement kind (example: "MoU")
 // param: year_from: int? = null range 1900..2100  -- from this year (example: 2020)
 // param: year_to: int? = null range 1900..2100  -- up to this year (example: 2024)
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 MATCH (a:Agreement)-[:PARTY]->(p)
 WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($year_from IS NULL OR toInteger(left(a.date, 4)) >= $year_from)

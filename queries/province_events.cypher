@@ -6,15 +6,16 @@
 //    within 2023 but not within November 2023.
 // description.vi: Các sự kiện (hội nghị, diễn đàn, chuyến thăm, đoàn công tác, lễ kỷ niệm, lễ ký kết…) mà
 //    một tỉnh tham gia trong một khoảng thời gian, kèm các bên tham gia và địa điểm.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Quảng Trị")
 // param: date_from: date? = null  -- range start; YYYY or YYYY-MM mean the period's first day (example: "2023-11")
 // param: date_to: date? = null  -- range end; YYYY or YYYY-MM mean the period's last day (example: "2023-12-31")
 // param: kind: string? = null one of ["Conference", "Forum", "Talks", "Visit", "Delegation", "Anniversary", "Signing", "Groundbreaking", "Exhibition", "Other"]  -- event kind (example: "Forum")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 MATCH (e:Event)-[:PARTICIPANT]->(p)
 WITH p, e, coalesce(e.date_end, e.date_start) AS last_day
 // Dates are strings of varying precision: pad them to the first / last day they can mean.

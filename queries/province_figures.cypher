@@ -5,15 +5,16 @@
 //    the qualifier (exact, approx, over, under) and the sentence it was read from.
 // description.vi: Các số liệu bài viết nêu về một tỉnh (FDI, ODA, viện trợ phi chính phủ, thương mại, đoàn
 //    ra, đoàn vào, lao động…) theo kỳ, kèm giá trị, đơn vị, mức độ chính xác và câu trích nguồn.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Lạng Sơn")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Lạng Sơn")
 // param: indicators: list[string]? = null  -- only these indicators; indicator_catalog lists them (example: ["fdi_registered_usd", "inbound_delegations"])
 // param: year_from: int? = null range 1900..2100  -- from this year (example: 2019)
 // param: year_to: int? = null range 1900..2100  -- up to this year (example: 2023)
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 MATCH (o:Observation)-[:OBSERVATION_OF]->(p)
 WITH p, o, toInteger(left(o.period, 4)) AS year
 WHERE ($indicators IS NULL OR o.indicator IN $indicators)

@@ -5,13 +5,14 @@
 //    in its events, with how (partner / agreement / event) and how often.
 // description.vi: Các tổ chức (doanh nghiệp, hiệp hội, đại sứ quán, lãnh sự quán, cơ quan, tổ chức quốc tế)
 //    mà một tỉnh làm việc cùng: là đối tác, cùng ký thỏa thuận hoặc cùng tham gia sự kiện.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Quảng Trị")
 // param: org_kind: string? = null one of ["Company", "BusinessAssociation", "Association", "Consulate", "ForeignGovernmentAgency", "InternationalOrganization", "VietnameseGovernmentBody", "PartyBody"]  -- only this kind of organisation (example: "Company")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 CALL {
   WITH p
   MATCH (p)-[:PARTNERS_WITH]->(o:Organization)

@@ -5,12 +5,13 @@
 //    and articles the graph holds for it.
 // description.vi: Tóm tắt một tỉnh: mã, vùng, thời gian hiệu lực, quan hệ sáp nhập năm 2025, số đối tác,
 //    thỏa thuận, sự kiện, số liệu và bài viết.
-// param: province: string  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Quảng Trị")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (p:VietnameseProvince)
-WHERE p.id = $province OR p.search_text CONTAINS ('|' + pkey + '|')
+// the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
+MATCH (p:Entity)
+WHERE p.id IN $province_units AND p:VietnameseProvince
+WITH p
 OPTIONAL MATCH (p)-[:MERGED_INTO]->(s:VietnameseProvince)
 OPTIONAL MATCH (o:VietnameseProvince)-[:MERGED_INTO]->(p)
 WITH p, s, o ORDER BY o.id

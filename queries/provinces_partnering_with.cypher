@@ -5,17 +5,27 @@
 //    the link actually goes to.
 // description.vi: Các tỉnh Việt Nam hợp tác với một địa phương, quốc gia hoặc tổ chức nước ngoài; với
 //    một quốc gia, gồm cả các tỉnh hợp tác với địa phương hoặc tổ chức của quốc gia đó (cột via).
-// param: partner: string  -- id or name of the partner, in any language the graph knows, accents and case optional (example: "Quảng Tây")
+// param: partner: partner  -- id or name of the partner, in any language the graph knows, accents and case optional (example: "Quảng Tây")
 // param: include_country_members: bool = true  -- for a country, include partners located in it (example: false)
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($partner), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS key
-MATCH (t:Entity)
-WHERE (t:ForeignLocality OR t:Country OR t:Organization)
-  AND (t.id = $partner OR t.search_text CONTAINS ('|' + key + '|'))
+MATCH (t:Entity {id: $partner})
+WHERE t:ForeignLocality OR t:Country OR t:Organization
+// the partner itself and, for a country, the partners located in it (on the country indexes): one
+// pass from each to its provinces, never a scan of every PARTNERS_WITH edge per partner
+CALL {
+  WITH t
+  MATCH (x:Entity {id: t.id}) RETURN x
+  UNION
+  WITH t
+  MATCH (x:ForeignLocality {country: t.id}) WHERE $include_country_members AND t:Country RETURN x
+  UNION
+  WITH t
+  MATCH (x:Organization {country: t.id}) WHERE $include_country_members AND t:Country RETURN x
+}
+WITH DISTINCT t, x
 MATCH (p:VietnameseProvince)-[r:PARTNERS_WITH]->(x)
-WHERE x = t OR ($include_country_members AND t:Country AND x.country = t.id)
 RETURN t.id AS partner_id, t.name AS partner, p.id AS province_id, p.name AS province, x.id AS via_id,
-       x.name AS via, [l IN labels(x) WHERE l <> 'Entity'][0] AS via_kind, r.since AS since,
+       x.name AS via, [l IN labels(x) WHERE l <> 'Entity'][0] AS via_kind, r.since AS since, r.first_reported AS first_reported,
        r.evidence_count AS evidence_count
 ORDER BY partner_id, province, province_id, via_id

@@ -5,18 +5,19 @@
 //    organisations count, since many provinces name the same countries.
 // description.vi: Các cặp tỉnh có chung đối tác nước ngoài, số lượng và danh sách đối tác chung; có thể
 //    chỉ xét một tỉnh. Mặc định không tính đối tác cấp quốc gia.
-// param: province: string? = null  -- id or name of one province (example: "Lạng Sơn")
+// param: province: province? = null  -- id or name of one province (example: "Lạng Sơn")
 // param: include_countries: bool = false  -- count countries as shared partners too (example: true)
 // param: min_shared: int = 1 range 1..1000  -- at least this many shared partners (example: 2)
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower(coalesce($province, '')), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (a:VietnameseProvince)-[:PARTNERS_WITH]->(x)<-[:PARTNERS_WITH]-(b:VietnameseProvince)
+MATCH (a:VietnameseProvince)
+WHERE $province IS NULL OR a.id IN $province_units
+WITH a
+MATCH (a)-[:PARTNERS_WITH]->(x)<-[:PARTNERS_WITH]-(b:VietnameseProvince)
 WHERE a <> b
   AND ($include_countries OR NOT x:Country)
   // without a province, each pair once (a before b); with one, it is always `a`
-  AND (($province IS NULL AND a.id < b.id)
-       OR ($province IS NOT NULL AND (a.id = $province OR a.search_text CONTAINS ('|' + pkey + '|'))))
+  AND ($province IS NOT NULL OR a.id < b.id)
 WITH a, b, x ORDER BY x.name, x.id
 WITH a, b, count(x) AS shared, collect(x.name) AS partners, collect(x.id) AS partner_ids
 WHERE shared >= $min_shared

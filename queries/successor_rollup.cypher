@@ -6,13 +6,12 @@
 //    new Quảng Trị (VN-2025-44) all give the new Quảng Trị's partners.
 // description.vi: Các đối tác mà tỉnh mới (sau sắp xếp năm 2025) kế thừa từ các tỉnh được sáp nhập vào nó
 //    và của chính nó, kèm tỉnh cũ mà mỗi quan hệ xuất phát.
-// param: province: string  -- id or name of a province before or after the reform (example: "VN-2025-44")
+// param: province: province  -- id or name of a province before or after the reform (example: "VN-2025-44")
 // param: kind: string? = null one of ["ForeignLocality", "Country", "Organization"]  -- only partners of this kind (example: "ForeignLocality")
 // mode: read
 
-WITH trim(replace(replace(reduce(fold_s = toLower($province), fold_r IN [['a', 'àáảãạăằắẳẵặâầấẩẫậ'], ['e', 'èéẻẽẹêềếểễệ'], ['i', 'ìíỉĩị'], ['o', 'òóỏõọôồốổỗộơờớởỡợ'], ['u', 'ùúủũụưừứửữự'], ['y', 'ỳýỷỹỵ'], ['d', 'đ'], [' ', '-–—.,;:/()']] | reduce(fold_t = fold_s, fold_c IN split(fold_r[1], '') | replace(fold_t, fold_c, fold_r[0]))), '  ', ' '), '  ', ' ')) AS pkey
-MATCH (q:VietnameseProvince)
-WHERE q.id = $province OR q.search_text CONTAINS ('|' + pkey + '|')
+MATCH (q:Entity {id: $province})
+WHERE q:VietnameseProvince
 OPTIONAL MATCH (q)-[:MERGED_INTO]->(next:VietnameseProvince)
 WITH DISTINCT coalesce(next, q) AS s
 // the successor itself and every province merged into it
@@ -23,9 +22,9 @@ MATCH (m)-[r:PARTNERS_WITH]->(x)
 WHERE $kind IS NULL OR $kind IN labels(x)
 WITH s, x, m, r ORDER BY m.id
 WITH s, x, collect(DISTINCT m.id) AS inherited_from, collect(DISTINCT m.name) AS inherited_from_names,
-     min(r.since) AS since, collect(r.evidence_count) AS counts
+     min(r.since) AS since, min(r.first_reported) AS first_reported, collect(r.evidence_count) AS counts
 // reduce, not sum(): FalkorDB's sum() returns a float even for integers
 RETURN s.id AS successor_id, s.name AS successor, x.id AS partner_id, x.name AS partner,
        [l IN labels(x) WHERE l <> 'Entity'][0] AS partner_kind, x.country AS country, inherited_from,
-       inherited_from_names, since, reduce(n = 0, c IN counts | n + c) AS evidence_count
+       inherited_from_names, since, first_reported, reduce(n = 0, c IN counts | n + c) AS evidence_count
 ORDER BY successor_id, partner_kind, partner, partner_id

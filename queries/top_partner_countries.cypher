@@ -7,13 +7,17 @@
 // param: limit: int = 20 range 1..300  -- how many countries (example: 5)
 // mode: read
 
+// agreements per country first, in one pass over agreement parties (a per-country OPTIONAL MATCH
+// re-scanned every agreement for each country)
+MATCH (a:Agreement)-[:PARTY]->(y)
+WHERE y.country IS NOT NULL AND y.country <> 'VN'
+WITH y.country AS code, count(DISTINCT a) AS n
+WITH collect({code: code, n: n}) AS signed
 MATCH (p:VietnameseProvince)-[:PARTNERS_WITH]->(x)
 WHERE x.country IS NOT NULL AND x.country <> 'VN'
-WITH x.country AS code, count(DISTINCT p) AS provinces, count(DISTINCT x) AS partners
-OPTIONAL MATCH (a:Agreement)-[:PARTY]->(y)
-WHERE y.country = code
-WITH code, provinces, partners, count(DISTINCT a) AS agreements
-OPTIONAL MATCH (c:Country {id: code})
+WITH signed, x.country AS code, count(DISTINCT p) AS provinces, count(DISTINCT x) AS partners
+WITH code, provinces, partners, coalesce(head([s IN signed WHERE s.code = code | s.n]), 0) AS agreements
+OPTIONAL MATCH (c:Entity {id: code})
 RETURN code AS country, c.name AS name, c.name_en AS name_en, provinces, partners, agreements
 ORDER BY provinces DESC, agreements DESC, country
 LIMIT $limit

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from core.settings import load_settings
 from graph.embedded import EmbeddedServer
 from graph.falkor_store import FalkorStore
-from graph.settings import load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PROVKG_SHARED", ROOT.parent / "shared"))
@@ -71,6 +71,18 @@ def loaded_store(data_dir: Path) -> Iterator[FalkorStore]:
     """One graph with the reference data and the five sample articles, shared read-only by many tests."""
     st = FalkorStore(load_settings(data_dir=data_dir, graph_name="sample" + uuid.uuid4().hex[:8]))
     load_sample(st)
+    yield st
+    st.clear()
+    st.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_store(data_dir: Path) -> Iterator[FalkorStore]:
+    """The hand-written fixture graph (tests/fixtures/graph.json), shared read-only by query and API tests."""
+    from tests.fixture_graph import load_fixture
+
+    st = FalkorStore(load_settings(data_dir=data_dir, graph_name="fixture" + uuid.uuid4().hex[:8]))
+    load_fixture(st)
     yield st
     st.clear()
     st.close()

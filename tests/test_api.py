@@ -6,13 +6,14 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
+from api.settings import load_api_settings
+from graph.stats import graph_counts
 
 
 @pytest.fixture(scope="module")
-def client(loaded_store):
-    settings = loaded_store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k-test"),
-                                                        "rate_limit_per_minute": 1000})
-    with TestClient(create_app(settings, loaded_store)) as c:
+def client(fixture_store):
+    keyed = load_api_settings(api_key="k-test", rate_limit_per_minute=1000)
+    with TestClient(create_app(fixture_store.settings, fixture_store, keyed)) as c:
         yield c
 
 
@@ -22,19 +23,15 @@ def test_health_and_ready(client):
 
 
 def test_quang_tri_partners_with_evidence(client):
-    r = client.get("/provinces/VN-25/partners", params={"limit": 500})
-    assert r.status_code == 200
-    body = r.json()
-    by_id = {i["partner"]["id"]: i for i in body["items"]}
-    assert {"LA-SV", "LA-SL", "LA-XE", "LA-CH", "TH-49", "org-thaicham"} <= set(by_id)
-    assert body["total"] == len(body["items"])
-    sv = by_id["LA-SV"]
-    assert sv["evidence"] and "Savannakhet" in sv["evidence"][0]["text"]
-    assert any(a["kind"] == "CooperationMinutes" for a in sv["agreements"])
+    body = client.get("/provinces/VN-25/partners", params={"limit": 500}).json()
+    assert body["total"] == 1 and [i["partner"]["id"] for i in body["items"]] == ["LA-SV"]
+    sv = body["items"][0]
+    assert [e["text"] for e in sv["evidence"]] == ["Hai tỉnh kết nghĩa từ năm 1994."]
+    assert [(a["kind"], a["date"]) for a in sv["agreements"]] == [("MoU", "2023-03-12")]
 
 
 def test_province_by_name_any_spelling_and_pagination(client):
-    assert client.get("/provinces/quảng trị").json()["name"] == "Quảng Trị"
+    assert client.get("/provinces/quảng bình").json()["id"] == "VN-24"
     r = client.get("/provinces", params={"current": "true", "limit": 10})
     body = r.json()
     assert body["total"] == 34 and len(body["items"]) == 10 and "offset=10" in body["next"]
@@ -56,22 +53,24 @@ def test_search_is_accent_and_case_insensitive(client):
 
 def test_partner_country_and_facts(client):
     gx = client.get("/partners/CN-GX").json()
-    assert {"VN-09", "VN-13", "VN-04", "VN-03"} <= {p["province"]["id"] for p in gx["provinces"]}
+    assert sorted(p["province"]["id"] for p in gx["provinces"]) == ["VN-09", "VN-13"]
     la = client.get("/countries/la").json()
-    assert la["name"] == "Lào" and any(p["partner"]["id"] == "LA-SV" for p in la["partnerships"])
+    assert la["name"] == "Lào"
+    assert sorted(p["partner"]["id"] for p in la["partnerships"]) == ["LA-KH", "LA-SV"]
     ag = client.get("/agreements", params={"province": "VN-09", "kind": "CooperationAgreement"}).json()
-    assert any(a["count"] == 3 and any(p["id"] == "CN-GX" for p in a["parties"]) for a in ag["items"])
+    assert ag["total"] == 1 and sorted(p["id"] for p in ag["items"][0]["parties"]) == ["CN-GX", "VN-09"]
     one = client.get(f"/agreements/{ag['items'][0]['id']}").json()
-    assert one["id"] == ag["items"][0]["id"]
-    ev = client.get("/events", params={"province": "VN-25", "from": "2023-08", "to": "2023-08"}).json()
-    assert any(e["date_start"] == "2023-08-03" and e["date_end"] == "2023-08-04" for e in ev["items"])
-    obs = client.get("/observations", params={"province": "VN-09", "indicator": "trade_turnover_usd"}).json()
-    assert obs["items"][0]["value"] == 4_750_000_000
+    assert one["date"] == "2024-05-18" and sorted(one["fields"]) == ["border", "transport"]
+    ev = client.get("/events", params={"province": "VN-25", "from": "2023-03", "to": "2023-03"}).json()
+    assert [(e["date_start"], e["date_end"]) for e in ev["items"]] == [("2023-03-12", "2023-03-14")]
+    assert client.get("/events", params={"province": "VN-25", "from": "2023-04"}).json()["total"] == 0
+    obs = client.get("/observations", params={"province": "VN-09", "indicator": "fdi_projects"}).json()
+    assert [(o["value"], o["period"]) for o in obs["items"]] == [(12, "2023")]
 
 
 def test_document_highlights_evidence_by_offsets(client):
-    doc = client.get("/documents/doc-000-5e4b71d1a4473b0d-txt").json()
-    assert doc["facts"]
+    doc = client.get("/documents/doc-fixture-qt-sv").json()
+    assert len(doc["facts"]) == 5
     for f in doc["facts"]:
         ev = f["evidence"]
         assert doc["content"][ev["start"]:ev["end"]] == ev["text"]
@@ -79,12 +78,14 @@ def test_document_highlights_evidence_by_offsets(client):
 
 def test_graph_views_and_stats(client):
     n = client.get("/graph/neighborhood/LA-SV", params={"depth": 1}).json()
-    assert any(e["type"] == "PARTNER" for e in n["edges"]) or any(e["type"] == "PARTNERS_WITH" for e in n["edges"])
+    assert {"VN-25", "LA"} <= {node["id"] for node in n["nodes"]}
+    assert any(e["type"] == "PARTNERS_WITH" and {e["source"], e["target"]} == {"VN-25", "LA-SV"}
+               for e in n["edges"]), n["edges"]
     p = client.get("/graph/paths", params={"from": "VN-09", "to": "VN-13"}).json()
-    assert ["VN-09", "CN-GX", "VN-13"] in p["paths"]
+    assert p["paths"] == [["VN-09", "CN-GX", "VN-13"]]
     st = client.get("/stats").json()
-    assert st["nodes"]["VietnameseProvince"] == 86
-    assert any(r["country"] == "LA" for r in st["partnerships_by_country"])
+    assert st["nodes"]["VietnameseProvince"] == 86 and st["nodes"]["Document"] == 3
+    assert {r["country"]: r["partnerships"] for r in st["partnerships_by_country"]}["LA"] == 2
 
 
 def test_problem_json_errors(client):
@@ -116,12 +117,12 @@ WRITES = [
 
 
 @pytest.mark.parametrize("query", WRITES)
-def test_cypher_endpoint_refuses_writes(client, loaded_store, query):
-    before = loaded_store.read("MATCH (n) RETURN count(n)").scalar()
+def test_cypher_endpoint_refuses_writes(client, fixture_store, query):
+    before = graph_counts(fixture_store)
     r = client.post("/cypher", json={"query": query}, headers={"X-API-Key": "k-test"})
     assert r.status_code == 400, r.text
     assert r.json()["type"].endswith("query-refused")
-    assert loaded_store.read("MATCH (n) RETURN count(n)").scalar() == before
+    assert graph_counts(fixture_store) == before
 
 
 def test_cypher_endpoint_reads_and_needs_the_key(client):
@@ -134,8 +135,8 @@ def test_cypher_endpoint_reads_and_needs_the_key(client):
     assert client.post("/cypher", json={"query": deep}, headers={"X-API-Key": "k-test"}).status_code == 400
 
 
-def test_cypher_disabled_without_key(loaded_store):
-    with TestClient(create_app(loaded_store.settings, loaded_store)) as c:
+def test_cypher_disabled_without_key(fixture_store):
+    with TestClient(create_app(fixture_store.settings, fixture_store, load_api_settings(api_key=None))) as c:
         r = c.post("/cypher", json={"query": "RETURN 1"})
         assert r.status_code == 403 and "PROVKG_API_KEY" in r.json()["detail"]
 
@@ -154,8 +155,7 @@ ARTICLE = ("Ngày 12/3/2024, UBND tỉnh Quảng Trị và tỉnh Savannakhet (L
 
 
 def test_ingest_endpoint_extracts_loads_and_is_idempotent(store):
-    settings = store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k2")})
-    with TestClient(create_app(settings, store)) as c:
+    with TestClient(create_app(store.settings, store, load_api_settings(api_key="k2"))) as c:
         assert c.post("/ingest", json={"text": ARTICLE}).status_code == 401
         r = c.post("/ingest", json={"text": ARTICLE, "url": "https://example.org/a1"}, headers={"X-API-Key": "k2"})
         assert r.status_code == 200, r.text
@@ -171,10 +171,9 @@ def test_ingest_endpoint_extracts_loads_and_is_idempotent(store):
         assert empty.status_code == 422 and empty.headers["content-type"].startswith("application/problem+json")
 
 
-def test_rate_limit_and_body_cap(loaded_store):
-    settings = loaded_store.settings.model_copy(update={"api_key": __import__("pydantic").SecretStr("k3"),
-                                                        "rate_limit_per_minute": 3, "max_body_bytes": 2000})
-    with TestClient(create_app(settings, loaded_store)) as c:
+def test_rate_limit_and_body_cap(fixture_store):
+    limited = load_api_settings(api_key="k3", rate_limit_per_minute=3, max_body_bytes=2000)
+    with TestClient(create_app(fixture_store.settings, fixture_store, limited)) as c:
         codes = [c.post("/cypher", json={"query": "RETURN 1"}, headers={"X-API-Key": "k3"}).status_code
                  for _ in range(5)]
         assert codes[:3] == [200, 200, 200] and codes[3] == 429
@@ -195,3 +194,47 @@ def test_store_down_is_503_with_retry_after(tmp_path_factory, settings):
         assert r.status_code == 503 and r.headers["retry-after"]
         assert c.get("/ready").status_code == 503
         assert "Traceback" not in r.text
+
+
+# -- names across the 2025 reform, errors that help, named-query rows (issue #14) ------------------
+
+def test_a_name_means_the_unit_valid_on_the_day_asked_with_what_it_inherits(client):
+    today = client.get("/provinces/quang tri").json()
+    assert today["id"] == "VN-2025-44" and today["partners"] == today["counts"]["partners"]
+    inherited = {i["from"]["id"]: i["counts"] for i in today["inherited"]}
+    assert set(inherited) == {"VN-24", "VN-25"} and inherited["VN-25"]["partners"] == 1
+    before = client.get("/provinces/quang tri", params={"as_of": "2024-06-01"}).json()
+    assert before["id"] == "VN-25" and before["partners"] == 1 and before["inherited"] == []
+    rolled = client.get("/provinces/VN-2025-44/partners").json()
+    pairs = [(i["partner"]["id"], i["inherited_from"]["id"]) for i in rolled["items"]]
+    assert ("LA-SV", "VN-25") in pairs and {p for _, p in pairs} == {"VN-24", "VN-25"}
+    assert len(pairs) == rolled["total"] == inherited["VN-24"]["partners"] + inherited["VN-25"]["partners"]
+    own = client.get("/provinces/VN-2025-44/partners", params={"include_predecessors": "false"}).json()
+    assert own["total"] == 0 and own["items"] == []
+
+
+def test_a_misspelt_name_is_a_404_with_the_closest_names(client):
+    r = client.get("/provinces/quang trj")
+    assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
+    assert any("Quảng Trị" in s for s in r.json()["suggestions"]), r.json()
+    r = client.post("/queries/partners_of_province", json={"province": "Quang Trj"})
+    assert r.status_code == 404 and any("VN-25" in s or "VN-2025-44" in s for s in r.json()["suggestions"])
+
+
+def test_named_query_rows_are_objects_like_the_cli_json(client):
+    r = client.post("/queries/partners_of_province", json={"province": "VN-25"})
+    body = r.json()
+    assert r.status_code == 200 and body["rows"] and isinstance(body["rows"][0], dict)
+    assert set(body["rows"][0]) == set(body["columns"]) and body["rows"][0]["partner_id"] == "LA-SV"
+    before = client.post("/queries/province_profile", params={"as_of": "2024-06-01", "include_predecessors": False},
+                         json={"province": "Quảng Trị"}).json()
+    assert [row["province_id"] for row in before["rows"]] == ["VN-25"]
+
+
+def test_an_impossible_date_is_a_400(client):
+    for params in ({"from": "2023-13"}, {"to": "2023-02-30"}):
+        r = client.get("/agreements", params=params)
+        assert r.status_code == 400, (params, r.status_code)
+        assert "date" in r.json()["detail"]
+    assert client.get("/events", params={"from": "2023-13"}).status_code == 400
+    assert client.get("/agreements", params={"from": "2023-12"}).status_code == 200

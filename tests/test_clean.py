@@ -2,8 +2,8 @@
 
 import unicodedata
 
+from core.models import RawArticle
 from ingest.clean import clean
-from ingest.models import RawArticle
 from ingest.sentences import split
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ingest.models import RawArticle
+from core.models import RawArticle
 from ingest.pipeline import process
 
 

@@ -10,10 +10,10 @@ import os
 
 import pytest
 
+from core.errors import QueryRefused
+from core.settings import load_settings
 from graph import views as V
-from graph.errors import QueryRefused
 from graph.loader import Loader
-from graph.settings import load_settings
 from graph.stats import graph_counts
 from ingest.pipeline import process
 from ingest.read import read_path

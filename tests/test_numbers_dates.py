@@ -1,3 +1,6 @@
+import calendar
+import datetime as dt
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
@@ -38,13 +41,30 @@ def test_impossible_dates_and_year_ranges_are_not_dates():
     assert [d.start for d in find_dates("ngày 29/02/2023 hoặc 29/02/2024")] == ["2024-02-29"]
 
 
-@given(st.text(max_size=60))
-def test_number_parser_never_crashes(s):
-    v = parse_number(s)
-    assert v is None or v >= 0
+@given(st.integers(min_value=1_000, max_value=10**12))
+def test_vietnamese_thousands_round_trip(n):
+    assert parse_number(f"{n:,}".replace(",", ".")) == n  # 4.750.000 -> 4750000
 
 
-@given(st.text(alphabet="0123456789/-. ngàytháng", max_size=40))
-def test_date_finder_never_crashes(s):
-    for d in find_dates(s, "2023-06-01"):
-        assert len(d.start) in (4, 7, 10)
+@given(st.integers(min_value=0, max_value=999), st.integers(min_value=1, max_value=99))
+def test_decimal_comma_is_a_fraction(whole, cents):
+    assert parse_number(f"{whole},{cents:02d}") == pytest.approx(whole + cents / 100)
+
+
+@given(st.text(max_size=60).filter(lambda s: not s.strip() or not s.strip()[0].isdigit()))
+def test_text_that_does_not_start_with_a_digit_is_no_number(s):
+    assert parse_number(s) is None
+
+
+@given(st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2035, 12, 31)))
+def test_every_real_date_is_found_at_its_place(d):
+    text = f"Hội nghị diễn ra ngày {d.day}/{d.month}/{d.year} tại tỉnh."
+    found = find_dates(text, "2024-01-01")
+    assert [f.start for f in found] == [d.isoformat()]
+    assert text[found[0].pos:found[0].endpos].endswith(str(d.year))
+
+
+@given(st.integers(min_value=2000, max_value=2030), st.integers(min_value=1, max_value=12))
+def test_a_day_past_the_month_end_is_no_date(year, month):
+    day = calendar.monthrange(year, month)[1] + 1  # 29-32: past the end of that month
+    assert find_dates(f"ngày {day}/{month}/{year}") == []

@@ -3,10 +3,10 @@
 import pytest
 from rdflib import OWL, RDF, RDFS, Graph
 
+from core.settings import PROJECT_ROOT
 from graph.loader import Loader
 from graph.reference import load_reference
 from graph.schema import PK, load_schema, schema_json
-from graph.settings import PROJECT_ROOT
 from ingest.gazetteer import gazetteer
 from ingest.pipeline import process
 from ingest.read import read_path
@@ -49,7 +49,7 @@ def test_loader_writes_only_what_the_ontology_declares(store):
 
 
 def test_undeclared_names_are_refused_before_sending():
-    from graph.errors import SchemaViolation
+    from core.errors import SchemaViolation
     from graph.loader import Batch
 
     b = Batch(load_schema())
@@ -59,3 +59,11 @@ def test_undeclared_names_are_refused_before_sending():
         b.node("Country", "x", {"favourite_colour": "red"})
     with pytest.raises(SchemaViolation):
         b.rel("LIKES", "a", "b")
+
+
+def test_the_vocabulary_is_closed():
+    from graph.vocab import PK
+
+    assert str(PK.graphLabel) == "https://provkg.org/ontology#graphLabel"
+    with pytest.raises(AttributeError):
+        PK.graphLable  # noqa: B018 - a misspelt term is an error, not a new IRI

@@ -13,12 +13,12 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import DCTERMS, SKOS, VOID
 from typer.testing import CliRunner
 
-from graph.errors import NotFound, QueryRefused
+from core.errors import NotFound, QueryRefused
+from core.settings import PROJECT_ROOT, load_settings
 from graph.linked import describe, negotiate
 from graph.loader import Batch, Loader
 from graph.rdf import FORMATS, ExportStats, dataset_description, dataset_iri, export, graph_triples, to_rdflib
 from graph.schema import PK, load_schema
-from graph.settings import PROJECT_ROOT, load_settings
 from graph.shapes import format_report, shapes_turtle, validate
 from graph.stats import graph_counts
 
@@ -221,7 +221,8 @@ def test_export_with_dataset_appends_the_description(loaded_store, rdf_settings,
 
 @pytest.mark.parametrize("fmt,media,rdflib_fmt", [("turtle", "text/turtle", "turtle"),
                                                   ("jsonld", "application/ld+json", "json-ld"),
-                                                  ("nt", "application/n-triples", "nt")])
+                                                  ("nt", "application/n-triples", "nt"),
+                                                  ("rdfxml", "application/rdf+xml", "xml")])
 def test_describe_resolves_an_entity_in_rdf(loaded_store, rdf_settings, fmt, media, rdflib_fmt):
     body, media_type = describe(loaded_store, rdf_settings, "province", "VN-25", fmt)
     assert media_type == media
@@ -279,13 +280,14 @@ def test_describe_unknown_type_or_key(loaded_store, rdf_settings):
     (None, "ttl", "turtle"),
     (None, "jsonld", "jsonld"),
     (None, "nt", "nt"),
+    ("application/rdf+xml", None, "rdfxml"),
+    (None, "rdfxml", "rdfxml"),
 ])
 def test_negotiate(accept, param, expected):
     assert negotiate(accept, param) == expected
 
 
-@pytest.mark.parametrize("accept,param", [("application/rdf+xml", None), ("text/html", None),
-                                          ("text/turtle;q=0", None), (None, "xml")])
+@pytest.mark.parametrize("accept,param", [("text/html", None), ("text/turtle;q=0", None), (None, "owl")])
 def test_negotiate_refuses_what_it_cannot_serve(accept, param):
     with pytest.raises(QueryRefused) as exc:
         negotiate(accept, param)
@@ -297,7 +299,7 @@ def test_negotiate_refuses_what_it_cannot_serve(accept, param):
 
 @pytest.fixture
 def cli_env(monkeypatch, rdf_settings):
-    from graph.settings import get_settings
+    from core.settings import get_settings
 
     monkeypatch.setenv("PROVKG_DATA_DIR", str(rdf_settings.data_dir))
     monkeypatch.setenv("PROVKG_GRAPH_NAME", rdf_settings.graph_name)
@@ -307,7 +309,7 @@ def cli_env(monkeypatch, rdf_settings):
 
 
 def test_cli_export_and_validate_a_good_file(cli_env, tmp_path: Path, sample_graph):
-    from api.cli import app
+    from cli.main import app
 
     runner = CliRunner()
     target = tmp_path / "provkg.nt"
@@ -320,7 +322,7 @@ def test_cli_export_and_validate_a_good_file(cli_env, tmp_path: Path, sample_gra
 
 
 def test_cli_validate_reports_a_broken_file(cli_env, tmp_path: Path, sample_graph):
-    from api.cli import app
+    from cli.main import app
 
     g = Graph()
     g += sample_graph
@@ -336,7 +338,7 @@ def test_cli_validate_reports_a_broken_file(cli_env, tmp_path: Path, sample_grap
 
 
 def test_cli_export_to_stdout_and_validate_the_store(cli_env):
-    from api.cli import app
+    from cli.main import app
 
     runner = CliRunner()
     res = runner.invoke(app, ["export", "--format", "ttl", "--with-dataset"])
@@ -348,7 +350,7 @@ def test_cli_export_to_stdout_and_validate_the_store(cli_env):
 
 
 def test_cli_validate_refuses_unreadable_input(cli_env, tmp_path: Path):
-    from api.cli import app
+    from cli.main import app
 
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle", encoding="utf-8")

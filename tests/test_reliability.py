@@ -72,6 +72,7 @@ def web():
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}"
     server.shutdown()
+    server.server_close()
 
 
 def _env(data_dir: Path, graph: str, **extra: str) -> dict[str, str]:
@@ -92,7 +93,7 @@ def test_hostile_inputs_fail_alone_and_good_files_load(tmp_path, settings, web):
         fh.write("Quảng Trị\n" * 1_000_000)
     (corpus / "23_deep.html").write_text("<div>" * 200_000 + "Quảng Trị" + "</div>" * 200_000, encoding="utf-8")
     urls = [f"{web}/slow", f"{web}/missing", f"{web}/huge", f"{web}/good"]
-    proc = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(corpus), *urls, "--format", "json"],
+    proc = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(corpus), *urls, "--format", "json"],
                           capture_output=True, text=True, cwd=ROOT, timeout=600,
                           env=_env(settings.data_dir, settings.graph_name, PROVKG_URL_TIMEOUT_S="1",
                                    PROVKG_MAX_ARTICLE_BYTES="5000000"))
@@ -178,13 +179,13 @@ def _crash(tmp_path_factory, victim: str, copies: int) -> None:
     base = tmp_path_factory.mktemp(f"crash-{victim}", numbered=True)
     folder = _replicate(base / "corpus", copies)
     data = base / "data"
-    from graph.settings import load_settings
+    from core.settings import load_settings
 
     settings = load_settings(data_dir=data, graph_name="g")
     ref_counts, ref_docs = _reference(folder, settings)
     watcher = FalkorStore(settings)
     watcher.ensure_schema()
-    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "ingest", str(folder)], cwd=ROOT,
+    proc = subprocess.Popen([sys.executable, "-m", "cli.main", "ingest", str(folder)], cwd=ROOT,
                             env=_env(data, "g"), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     try:
         _wait_for_documents(watcher, copies, proc)
@@ -199,7 +200,7 @@ def _crash(tmp_path_factory, victim: str, copies: int) -> None:
         for name, n in per_doc.items():
             assert n == ref_docs[name], (name, n, ref_docs[name])
         # re-running completes the load with exactly the counts of a clean run
-        again = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(folder)], cwd=ROOT, env=_env(data, "g"),
+        again = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(folder)], cwd=ROOT, env=_env(data, "g"),
                                capture_output=True, text=True, timeout=600)
         assert again.returncode == 0, again.stderr[-2000:]
         assert graph_counts(watcher) == ref_counts
@@ -207,6 +208,9 @@ def _crash(tmp_path_factory, victim: str, copies: int) -> None:
     finally:
         if proc.poll() is None:
             proc.kill()
+            proc.wait()
+        if proc.stderr:
+            proc.stderr.close()
         EmbeddedServer(data).stop()
 
 
@@ -236,7 +240,7 @@ def test_concurrent_ingest_while_8_readers_use_the_api(tmp_path_factory):
     base = tmp_path_factory.mktemp("concurrent", numbered=True)
     folder = _replicate(base / "corpus", 10)
     data = base / "data"
-    from graph.settings import load_settings
+    from core.settings import load_settings
 
     settings = load_settings(data_dir=data, graph_name="g")
     ref_counts, _ = _reference(folder, settings)
@@ -257,7 +261,7 @@ def test_concurrent_ingest_while_8_readers_use_the_api(tmp_path_factory):
             threads = [threading.Thread(target=reader, args=(p,)) for p in paths]
             for t in threads:
                 t.start()
-            proc = subprocess.run([sys.executable, "-m", "api.cli", "ingest", str(folder)], cwd=ROOT,
+            proc = subprocess.run([sys.executable, "-m", "cli.main", "ingest", str(folder)], cwd=ROOT,
                                   env=_env(data, "g"), capture_output=True, text=True, timeout=600)
             stop.set()
             for t in threads:

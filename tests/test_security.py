@@ -14,14 +14,14 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from pydantic import SecretStr
 
 from api.app import create_app
-from graph.errors import QueryFailed, QueryRefused, QueryTimeout
+from api.settings import load_api_settings
+from core.errors import QueryFailed, QueryRefused, QueryTimeout
+from core.models import RawArticle
 from graph.guard import vet_read_query
 from graph.stats import graph_counts
 from ingest.clean import clean
-from ingest.models import RawArticle
 
 from .conftest import ROOT
 
@@ -89,8 +89,8 @@ def test_engine_refuses_even_without_the_guard(loaded_store, query):
 
 @pytest.fixture(scope="module")
 def client(loaded_store):
-    s = loaded_store.settings.model_copy(update={"api_key": SecretStr("sec-key-123"), "rate_limit_per_minute": 10_000})
-    with TestClient(create_app(s, loaded_store), raise_server_exceptions=False) as c:
+    keyed = load_api_settings(api_key="sec-key-123", rate_limit_per_minute=10_000)
+    with TestClient(create_app(loaded_store.settings, loaded_store, keyed), raise_server_exceptions=False) as c:
         yield c
 
 
@@ -120,7 +120,7 @@ def test_cli_cypher_refuses(loaded_store):
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
            "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name}
     for q in ("CREATE (:X)", "MATCH (n) DETACH DELETE n", "CALL { CREATE (:X) } RETURN 1"):
-        p = subprocess.run([sys.executable, "-m", "api.cli", "cypher", q], env=env, cwd=ROOT, capture_output=True,
+        p = subprocess.run([sys.executable, "-m", "cli.main", "cypher", q], env=env, cwd=ROOT, capture_output=True,
                            text=True)
         assert p.returncode == 2 and "refused" in (p.stderr + p.stdout).lower(), p.stderr
 
@@ -158,9 +158,7 @@ def test_no_default_key_and_constant_time_compare():
     import inspect
 
     from api import deps
-    from graph.settings import load_settings
-
-    assert load_settings().api_key is None
+    assert load_api_settings().api_key is None
     assert "compare_digest" in inspect.getsource(deps.require_api_key)
 
 

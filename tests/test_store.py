@@ -7,8 +7,8 @@ import time
 
 import pytest
 
+from core.errors import QueryRefused
 from graph.embedded import EmbeddedServer
-from graph.errors import QueryRefused
 from graph.falkor_store import FalkorStore
 from graph.loader import Batch, Loader
 from graph.schema import load_schema

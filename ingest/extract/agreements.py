@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
+from core.models import AgreementFact, Entity, Mention
 from ingest.extract.context import Clause, DocContext
 from ingest.extract.partners import PartnerFilter, partner_entity
-from ingest.models import AgreementFact, Entity, Mention
 from ingest.numbers import parse_number
 
 NOUN = re.compile(

@@ -8,8 +8,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from core.models import CleanArticle, Entity, Evidence, Mention, Sentence
 from ingest.dates import DateSpan, find_dates
-from ingest.models import CleanArticle, Entity, Evidence, Mention, Sentence
 
 DOC_REF = re.compile(r"(?:số\s*)?\d+[-/][A-ZĐ]{1,6}(?:[-/][A-ZĐ]{1,6})*\b")
 FOREIGN_TYPES = {"ForeignLocality", "Country", "Organization"}

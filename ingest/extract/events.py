@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from difflib import SequenceMatcher
 
-from graph.ids import fold
+from core.fold import fold_key
+from core.models import Entity, EventFact
 from ingest.extract.context import Clause, DocContext
 from ingest.extract.partners import PartnerFilter, partner_entity
-from ingest.models import Entity, EventFact
 
 HEADS = [
     ("Signing", r"Lễ ký kết|Lễ ký"), ("Groundbreaking", r"Lễ khởi công|Lễ động thổ"),
@@ -164,7 +164,7 @@ def _same(a: EventFact, b: EventFact) -> bool:
     da, db = a.date_start or "", b.date_start or ""
     if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
         return False
-    fa, fb = fold(a.name), fold(b.name)
+    fa, fb = fold_key(a.name), fold_key(b.name)
     ta, tb = set(fa.split()), set(fb.split())
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
     ra = SequenceMatcher(None, fa, fb).ratio()

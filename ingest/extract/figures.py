@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from core.models import ObservationFact, Sentence
 from ingest.extract.context import DocContext
-from ingest.models import ObservationFact, Sentence
 from ingest.numbers import CURRENCY, NUMBER, as_plain, parse_number, scaled
 
 QUAL = r"(?P<qual>khoảng|gần|hơn|trên|dưới|ước đạt|ước|đạt|tới|lên tới|xấp xỉ|chừng)?\s*"

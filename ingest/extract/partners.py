@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
+from core.fold import fold1
+from core.models import Entity, Mention, PartnerFact
 from ingest.extract.context import GOV_KINDS, REPRESENTATION_KINDS, DocContext
-from ingest.fold import fold1
 from ingest.gazetteer import gazetteer
-from ingest.models import Entity, Mention, PartnerFact
 
 STRONG_CUES = re.compile(
     r"đối tác|hợp tác (?:\w+ ){0,3}với|quan hệ hợp tác|quan hệ hữu nghị|hữu nghị hợp tác|hợp tác hữu nghị|"

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import re
 
-from graph.ids import slug
+from core.ids import slug
+from core.models import Entity, PersonFact
 from ingest.extract.context import DocContext
-from ingest.models import Entity, PersonFact
 
 SURNAMES = frozenset([
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",

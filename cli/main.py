@@ -10,8 +10,8 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from graph.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
-from graph.settings import Settings, get_settings
+from core.errors import ConfigError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from core.settings import Settings, get_settings
 
 app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
                   no_args_is_help=True, pretty_exceptions_enable=False)
@@ -121,18 +121,21 @@ def cypher(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
     """Run read-only Cypher (writes are refused before sending and by the engine)."""
+    from cli.output import render
     from graph.guard import vet_read_query
+    from graph.plans import read_checked
 
     s = settings()
     try:
         vet_read_query(query, max_length=s.max_query_length, max_nesting=s.max_query_nesting)
-        res = open_store(s).read(query, parse_params(param))
+        res, warning = read_checked(open_store(s), query, parse_params(param))
     except (QueryRefused, QueryFailed) as exc:
         raise fail(exc, 2) from None
     except StoreUnavailable as exc:
         raise fail(exc) from None
-    text = __import__("api.output", fromlist=["render"]).render(res.columns, res.rows, fmt.value,
-                                                                truncated=res.truncated, console=out)
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
+    text = render(res.columns, res.rows, fmt.value, truncated=res.truncated, console=out)
     if text is not None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
 
@@ -140,7 +143,7 @@ def cypher(
 @app.command()
 def stats(fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table) -> None:
     """Counts of nodes by label and relationships by type."""
-    from api.output import render
+    from cli.output import render
     from graph.stats import graph_counts
 
     s = settings()
@@ -207,13 +210,14 @@ def ingest(
     """Extract facts and load them into the graph, one transaction per article."""
     from graph.loader import Loader
     from graph.reference import load_reference
+    from graph.sparql import ingest_hook as sparql_hook
     from ingest.gazetteer import gazetteer
 
     s = settings()
     store = open_store(s)
     try:
         store.ensure_schema()
-        loader = Loader(store, batch_size=s.batch_size)
+        loader = Loader(store, batch_size=s.batch_size, after_load=sparql_hook(s, store))
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
@@ -231,7 +235,7 @@ def lookup(
     fmt: Annotated[Fmt, typer.Option("--format")] = Fmt.table,
 ) -> None:
     """Ranked candidate entities for a name, with ids, ISO codes, type, country and validity."""
-    from api.output import render
+    from cli.output import render
     from ingest.gazetteer import gazetteer
 
     rows = []
@@ -259,16 +263,25 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     import uvicorn
 
+    from api.settings import get_api_settings
+
     settings()
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info")
+    try:
+        get_api_settings()
+    except ConfigError as exc:
+        err.print(f"[red]configuration error:[/red] {exc}")
+        raise typer.Exit(2) from None
+    # uvloop's event loop and httptools' parser: 1.05-1.25x the throughput of asyncio + h11 (BENCHMARKS.md)
+    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info", loop="uvloop",
+                http="httptools")
 
 
 @app.command("schema")
 def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema.json and shapes.ttl")] = False
                ) -> None:
     """Print (or regenerate) the graph schema derived from ontology.ttl."""
+    from core.settings import PROJECT_ROOT
     from graph.schema import schema_json
-    from graph.settings import PROJECT_ROOT
 
     text = schema_json(settings().ontology)
     if write:
@@ -285,7 +298,7 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
 
 
 # commands defined in their own modules register themselves on `app`
-from api import cli_queries, cli_rdf  # noqa: E402,F401
+from cli import queries, rdf, sparql  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover
@@ -293,8 +306,8 @@ def main() -> None:  # pragma: no cover
 
 
 if __name__ == "__main__":  # pragma: no cover
-    # `python -m api.cli` runs this file as __main__, a second copy of the module; the commands other
-    # modules registered live on the importable api.cli.app
-    from api.cli import app as _app
+    # `python -m cli.main` runs this file as __main__, a second copy of the module; the commands other
+    # modules registered live on the importable cli.main.app
+    from cli.main import app as _app
 
     _app()

@@ -11,8 +11,8 @@ from typing import Annotated
 
 import typer
 
-from api.cli import app, err, fail, open_store, out, settings
-from graph.errors import ProvkgError
+from cli.main import app, err, fail, open_store, out, settings
+from core.errors import ProvkgError
 
 
 class RdfFmt(str, Enum):
@@ -34,12 +34,21 @@ def export_cmd(
     with_dataset: Annotated[bool, typer.Option("--with-dataset",
                                                help="Append the DCAT/VoID description of the dataset")] = False,
     page_size: Annotated[int, typer.Option(min=1, max=100_000, help="Nodes read per query")] = 5_000,
+    wikidata_qs: Annotated[bool, typer.Option("--wikidata-qs", help="Instead of RDF, write QuickStatements for "
+                                              "the partnerships' P190 twinning statements (nothing is uploaded)")
+                           ] = False,
+    known: Annotated[Path | None, typer.Option("--known", help="With --wikidata-qs: a CSV/TSV of QID pairs "
+                                               "Wikidata already has (e.g. from its query service), left out")
+                     ] = None,
 ) -> None:
     """Export the whole graph as RDF (read page by page from the store; N-Triples/N-Quads line by line)."""
     from graph.rdf import export
 
     s = settings()
     store = open_store(s)
+    if wikidata_qs:
+        _quickstatements(store, out_file, known)
+        return
     started = time.perf_counter()
     try:
         if out_file is None:
@@ -66,6 +75,29 @@ def export_cmd(
     if stats.reified_edge_keys:
         err.print(f"[yellow]{stats.reified_edge_keys} relationship keys were on no qualified node; "
                   "they are exported as rdf:Statement reifications[/yellow]", soft_wrap=True)
+
+
+def _quickstatements(store: object, out_file: Path | None, known_file: Path | None) -> None:
+    from graph.wikidata import quickstatements, read_known, twinnings
+
+    try:
+        known = read_known(known_file) if known_file else None
+        items = twinnings(store)  # type: ignore[arg-type]
+    except ProvkgError as exc:
+        raise fail(exc) from None
+    except OSError as exc:
+        err.print(f"[red]cannot read {known_file}:[/red] {exc}")
+        raise typer.Exit(2) from None
+    lines = list(quickstatements(items, known))
+    text = "".join(line + "\n" for line in lines)
+    if out_file is None:
+        sys.stdout.write(text)
+    else:
+        out_file.write_text(text, encoding="utf-8")
+    skipped = len(items) - len(lines) // 2
+    err.print(f"{len(lines)} QuickStatements for {len(lines) // 2} twinnings"
+              + (f" ({skipped} already in Wikidata)" if known else "")
+              + f" to {out_file or 'stdout'}; review them, then paste into QuickStatements", soft_wrap=True)
 
 
 def _parse(path: Path, fmt: str | None) -> object:

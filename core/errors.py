@@ -40,6 +40,11 @@ class QueryTimeout(QueryFailed):
 class NotFound(ProvkgError):
     code = "not-found"
 
+    def __init__(self, message: str, *, suggestions: list[str] | None = None) -> None:
+        super().__init__(message)
+        # closest known names, for a misspelt one (the API adds them to its 404 problem)
+        self.suggestions = suggestions or []
+
 
 class InputError(ProvkgError):
     """An input article cannot be read (encoding, size, format)."""

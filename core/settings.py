@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from graph.errors import ConfigError
+from core.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -37,15 +37,25 @@ class Settings(BaseSettings):
     max_query_length: int = Field(8_000, ge=100, le=1_000_000)
     max_query_nesting: int = Field(12, ge=2, le=40)
     query_memory_mb: int = Field(2048, ge=64, le=65536)
+    # hardening (issue 15): every store call has a client
+    # deadline (engine timeout + grace: the engine's own timeout does not cover parsing), results a
+    # byte cap as well as a row cap, the engine's replies a hard size limit
+    client_grace_ms: int = Field(2_000, ge=100, le=60_000)
+    max_result_bytes: int = Field(16_000_000, ge=10_000)
+    max_reply_mb: int = Field(64, ge=1, le=4096)
+    writer_turnstile_ms: int = Field(500, ge=10, le=60_000)
+    ready_timeout_ms: int = Field(2_000, ge=100, le=60_000)
     max_article_bytes: int = Field(5_000_000, ge=1_000)
     url_timeout_s: float = Field(20.0, gt=0, le=300)
 
     base_iri: str = Field("https://provkg.org/id/", pattern=r"^https?://\S+/$")
-    api_key: SecretStr | None = None
-    cors_origins: list[str] = []
-    rate_limit_per_minute: int = Field(60, ge=1)
-    max_body_bytes: int = Field(2_000_000, ge=1_000)
     ontology: Path = PROJECT_ROOT / "ontology.ttl"
+    # linked open data: the SPARQL mirror and what the dataset description says about the publisher
+    sparql_sync: bool = True
+    licence: str = Field("https://creativecommons.org/licenses/by/4.0/", pattern=r"^https?://\S+$",
+                         validation_alias=AliasChoices("PROVKG_LICENCE", "PROVKG_LICENSE"))
+    publisher_name: str = Field("The provkg project", min_length=1, max_length=200)
+    publisher_url: str = Field("https://provkg.org/", pattern=r"^https?://\S+$")
 
     @model_validator(mode="after")
     def _neo4j_needs_uri(self) -> Settings:
@@ -58,20 +68,24 @@ class Settings(BaseSettings):
         return self.data_dir.expanduser().resolve()
 
 
+def config_error(exc: ValidationError) -> ConfigError:
+    """Pydantic's report as one message that names each bad setting, never echoing a secret."""
+    parts = []
+    for err in exc.errors():
+        loc = ".".join(str(p) for p in err["loc"])
+        name = f"PROVKG_{loc.upper()}" if loc and not loc.upper().startswith("NEO4J") else (loc or "settings")
+        secret = any(w in loc for w in ("password", "key"))
+        shown = "" if secret or not loc else f" (got {err.get('input')!r})"
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        parts.append(f"{name}: {msg}{shown}" if loc else msg)
+    return ConfigError("invalid configuration: " + "; ".join(parts))
+
+
 def load_settings(**overrides: object) -> Settings:
-    """Build settings, turning pydantic's report into one message that names each bad setting."""
     try:
         return Settings(**overrides)  # type: ignore[arg-type]
     except ValidationError as exc:
-        parts = []
-        for err in exc.errors():
-            loc = ".".join(str(p) for p in err["loc"])
-            name = f"PROVKG_{loc.upper()}" if loc and not loc.upper().startswith("NEO4J") else (loc or "settings")
-            secret = any(w in loc for w in ("password", "key"))
-            shown = "" if secret or not loc else f" (got {err.get('input')!r})"
-            msg = str(err["msg"]).removeprefix("Value error, ")
-            parts.append(f"{name}: {msg}{shown}" if loc else msg)
-        raise ConfigError("invalid configuration: " + "; ".join(parts)) from None
+        raise config_error(exc) from None
 
 
 @lru_cache(maxsize=1)

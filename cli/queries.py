@@ -12,12 +12,12 @@ from typing import Annotated, Any
 
 import typer
 
-from api.cli import Fmt, app, err, fail, open_store, out, parse_params, settings
-from graph.errors import NotFound, ProvkgError, QueryRefused
+from cli.main import Fmt, app, err, fail, open_store, out, parse_params, settings
+from core.errors import NotFound, ProvkgError, QueryRefused
 
 
 def _emit(columns: list[str], rows: list[list[Any]], fmt: Fmt, truncated: bool = False) -> None:
-    from api.output import render
+    from cli.output import render
 
     text = render(columns, rows, fmt.value, truncated=truncated, console=out)
     if text is not None:
@@ -62,6 +62,11 @@ def query_cmd(
     explain_: Annotated[bool, typer.Option("--explain", help="Print the Cypher and bound parameters; run nothing")]
     = False,
     max_rows: Annotated[int | None, typer.Option("--max-rows", min=1, help="Cap on returned rows")] = None,
+    as_of: Annotated[str | None, typer.Option("--as-of", help="A province name means the unit valid on this day "
+                                              "(YYYY-MM-DD; default today)")] = None,
+    predecessors: Annotated[bool, typer.Option("--predecessors/--no-predecessors",
+                                               help="A unit formed in the 2025 reform answers with its "
+                                               "predecessors' facts too")] = True,
 ) -> None:
     """Run a named query from the analysts' library (read-only)."""
     from graph.catalog import explain, get_query, run_query
@@ -83,7 +88,15 @@ def query_cmd(
             return
         get_query(name).bind(params)  # refuse a bad parameter before starting or reaching a store
         s = settings()
-        res = run_query(open_store(s), name, params, max_rows=max_rows)
+        if as_of is not None:
+            import datetime as dt
+
+            try:
+                as_of = dt.date.fromisoformat(as_of).isoformat()
+            except ValueError:
+                raise QueryRefused(f"--as-of must be a date YYYY-MM-DD; got {as_of!r}") from None
+        res = run_query(open_store(s), name, params, max_rows=max_rows, as_of=as_of,
+                        include_predecessors=predecessors)
     except (NotFound, QueryRefused) as exc:
         raise fail(exc, 2) from None
     except ProvkgError as exc:

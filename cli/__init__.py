@@ -1,0 +1,1 @@
+"""The `provkg` command line: wires settings, stores, the ingest pipeline and the graph together."""

@@ -1,0 +1,19 @@
+// name: events_of_participant_count
+// title: How many events match the filters, anchored on the participant (Entity.id index)
+// description.en: The total for /events, anchored on the participant (Entity.id index).
+// param: pid: string?  -- a province participant, by id (example: "VN-25")
+// param: xid: string?  -- another participant, by id (example: "LA-SV")
+// param: kind: string?  -- event kind (example: "Visit")
+// param: from: date?  -- ending on or after (example: "2023-08")
+// param: to: date?  -- starting on or before, at the precision given (example: "2023-12")
+// mode: read
+
+MATCH (xx:Entity {id: $xid})
+WITH xx
+MATCH (xx)<-[:PARTICIPANT]-(e:Event)
+WHERE ($kind IS NULL OR e.kind = $kind)
+  AND ($from IS NULL OR (e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= $from))
+  AND ($to IS NULL OR (e.date_start IS NOT NULL AND left(e.date_start, size($to)) <= $to))
+  AND ($pid IS NULL OR (e)-[:PARTICIPANT]->(:VietnameseProvince {id: $pid}))
+  AND ($xid IS NULL OR (e)-[:PARTICIPANT]->(:Entity {id: $xid}))
+RETURN count(e) AS total

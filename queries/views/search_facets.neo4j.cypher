@@ -1,0 +1,15 @@
+// name: search_facets
+// title: How many entities of each kind contain a text
+// description.en: The facets of a search, counted over every match (not only the page shown).
+// param: q: name  -- the text (example: "quang tay")
+// param: terms: string  -- the full-text query built from the folded text (example: "quang* tay*")
+// param: types: list[string]?  -- only these kinds (example: ["VietnameseProvince"])
+// engine: neo4j
+// mode: read
+// max_rows: 100
+
+CALL db.index.fulltext.queryNodes('entity_search_text', $terms) YIELD node AS x
+WITH x, [lbl IN labels(x) WHERE lbl <> 'Entity'][0] AS type
+WHERE x.search_text CONTAINS $q_key AND ($types IS NULL OR type IN $types)
+RETURN type, count(x) AS n
+ORDER BY type

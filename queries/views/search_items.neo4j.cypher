@@ -1,0 +1,20 @@
+// name: search_items
+// title: Entities whose names contain a text, best first
+// description.en: Candidates from the full-text index on search_text (every word of the text as a
+//    prefix), kept when their folded names contain the folded text; ranked exact name, name start,
+//    containing, then current units, shorter names, name and id (a total order).
+// param: q: name  -- the text (example: "quang tay")
+// param: terms: string  -- the full-text query built from the folded text (example: "quang* tay*")
+// param: types: list[string]?  -- only these kinds (example: ["VietnameseProvince"])
+// param: limit: int = 20 range 1..500  -- at most this many (example: 10)
+// engine: neo4j
+// mode: read
+// max_rows: 500
+
+CALL db.index.fulltext.queryNodes('entity_search_text', $terms) YIELD node AS x
+WITH x, [lbl IN labels(x) WHERE lbl <> 'Entity'][0] AS type
+WHERE x.search_text CONTAINS $q_key AND ($types IS NULL OR type IN $types)
+WITH x, type, CASE WHEN x.search_text CONTAINS ('|' + $q_key + '|') THEN 3
+                   WHEN x.search_text CONTAINS ('|' + $q_key) THEN 2 ELSE 1 END AS score
+WITH x, type, score ORDER BY score DESC, coalesce(x.current, false) DESC, size(x.name), x.name, x.id LIMIT $limit
+RETURN {id: x.id, name: x.name, type: type, country: x.country, iso3166_2: x.iso3166_2} AS item, score

@@ -1,0 +1,33 @@
+"""The fixture graph loads as written: every fact, its evidence at its offsets, its document."""
+
+from __future__ import annotations
+
+from graph.stats import graph_counts
+from tests.fixture_graph import fixture_articles
+
+
+def test_every_evidence_sits_at_its_offsets():
+    for facts in fixture_articles():
+        text = facts.document.content
+        for section in (facts.partners, facts.agreements, facts.events, facts.observations, facts.people):
+            for fact in section:
+                assert text[fact.evidence.start:fact.evidence.end] == fact.evidence.text
+
+
+def test_the_graph_holds_what_the_fixture_says(fixture_store):
+    counts = graph_counts(fixture_store)["nodes"]
+    assert counts["Document"] == 3
+    assert counts["Agreement"] == 2 and counts["Event"] == 2 and counts["Observation"] == 3
+    rows = fixture_store.read(
+        "MATCH (p:VietnameseProvince)-[r:PARTNERS_WITH]->(x) RETURN p.id, x.id ORDER BY p.id, x.id").rows
+    assert rows == [["VN-09", "CN-GX"], ["VN-13", "CN-GX"], ["VN-24", "LA-KH"], ["VN-24", "org-jica"],
+                    ["VN-25", "LA-SV"]]
+
+
+def test_reloading_the_fixture_changes_nothing(store):
+    from tests.fixture_graph import load_fixture
+
+    load_fixture(store)
+    before = graph_counts(store)
+    load_fixture(store)
+    assert graph_counts(store) == before
