@@ -200,7 +200,8 @@ def test_coordinates_are_known_entities_in_range_and_near_their_country():
     from ingest.gazetteer import DATA, Gazetteer
 
     gaz = Gazetteer.load()
-    rows = list(csv.DictReader((DATA / "coordinates.csv").open(encoding="utf-8")))
+    with (DATA / "coordinates.csv").open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
     assert len({r["id"] for r in rows}) == len(rows)
     by_country: dict[str, list[tuple[float, float]]] = {}
     for r in rows:
