@@ -22,7 +22,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagge
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import StoreDep
+from api.deps import SettingsDep, StoreDep
 from api.jsonresp import OrjsonResponse
 from graph import explorer as X
 from web import STATIC
@@ -100,6 +100,13 @@ async def province_view(id: Annotated[str, PathParam(max_length=200, examples=["
                         "when, its coordinates, and the agreements and events between it and each province.")
 async def partner_view(id: Annotated[str, PathParam(max_length=200, examples=["CN-GX"])], store: StoreDep) -> Any:
     return OrjsonResponse(await run_in_threadpool(X.partner_page, store, id))
+
+
+@router.get("/views/vocabulary", tags=["explorer"],
+            summary="Labels of the ontology's concept schemes (agreement kinds, event kinds, fields), in Vietnamese "
+                    "and English")
+async def vocabulary(settings: SettingsDep) -> Any:
+    return await run_in_threadpool(X.vocabulary, settings.ontology)
 
 
 class Assets:

@@ -11,6 +11,7 @@ Values are $parameters; labels are literals from the ontology, as in graph/views
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from core.errors import NotFound
@@ -176,3 +177,22 @@ def entity_exists(store: GraphStore, label: str, key: str) -> bool:
 def require_entity(store: GraphStore, label: str, key: str) -> None:
     if not entity_exists(store, label, key):
         raise NotFound(f"no {label} with id {key!r}")
+
+
+@lru_cache(maxsize=4)
+def vocabulary(ontology: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """The SKOS concept schemes of the ontology (agreement kinds, event kinds, cooperation fields):
+    scheme -> notation -> {"vi": label, "en": label}, so the pages name a kind as the ontology does."""
+    import rdflib
+    from rdflib.namespace import SKOS
+
+    g = rdflib.Graph().parse(ontology, format="turtle")
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for concept, scheme in g.subject_objects(SKOS.inScheme):
+        notation = g.value(concept, SKOS.notation)
+        if notation is None:
+            continue
+        labels = {lit.language: str(lit) for lit in g.objects(concept, SKOS.prefLabel)
+                  if isinstance(lit, rdflib.Literal) and lit.language in ("vi", "en")}
+        out.setdefault(str(scheme).rsplit("#", 1)[-1], {})[str(notation)] = labels
+    return out

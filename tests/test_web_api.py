@@ -70,6 +70,16 @@ def test_partner_view_lists_provinces_agreements_and_coordinates(client):
     assert any(a["province"]["id"] == "VN-09" for a in body["agreements"])
 
 
+def test_vocabulary_names_every_kind_the_extractor_writes(client):
+    vocab = client.get("/views/vocabulary").json()
+    assert vocab["AgreementKinds"]["MoU"] == {"vi": "biên bản ghi nhớ", "en": "memorandum of understanding"}
+    assert vocab["EventKinds"]["Conference"]["vi"] == "hội nghị, hội thảo"
+    kinds = {r["kind"] for r in client.get("/agreements", params={"limit": 500}).json()["items"]}
+    kinds |= {r["kind"] for r in client.get("/events", params={"limit": 500}).json()["items"]}
+    known = set(vocab["AgreementKinds"]) | set(vocab["EventKinds"])
+    assert kinds and kinds - {None} <= known, kinds - known
+
+
 @pytest.mark.parametrize("path", ["/views/province/nowhere", "/views/partner/nowhere", "/views/partner/VN-25"])
 def test_views_answer_404_problems(client, path):
     r = client.get(path)

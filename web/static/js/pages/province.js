@@ -2,7 +2,7 @@
 import { indicatorName, t, typeName } from "../i18n.js";
 import { partnerMap, preloadMap } from "../map.js";
 import { barChart } from "../charts.js";
-import { api, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
+import { api, conceptName, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
 
 function viaNote(via) {
   const list = Array.isArray(via) ? via : via ? [via] : [];
@@ -42,7 +42,7 @@ function timeline(items) {
   return h("ol", { class: "timeline" }, items.map((it) => h("li", { class: `tl-${it.type}` },
     h("time", { datetime: it.date || "" }, fmtDate(it.date)),
     h("div", { class: "tl-body" },
-      h("div", {}, typeBadge(it.type === "agreement" ? "Agreement" : "Event"), " ", h("span", { class: "muted" }, it.kind || "")),
+      h("div", {}, typeBadge(it.type === "agreement" ? "Agreement" : "Event"), " ", h("span", { class: "muted" }, conceptName(it.kind))),
       h("a", { href: entityPath(it.type === "agreement" ? "Agreement" : "Event", it.id), class: "tl-title" }, it.name || it.id),
       it.parties.length ? h("div", { class: "tl-parties" }, it.parties.map((x, i) => [i ? ", " : "", entityLink(x)])) : null,
       viaNote(it.via)))));
@@ -51,7 +51,8 @@ function timeline(items) {
 function figures(list) {
   if (!list.length) return h("p", { class: "muted" }, t("no_figures"));
   return h("div", { class: "charts" }, list.map((f) => h("figure", { class: "chart" },
-    h("figcaption", {}, indicatorName(f.indicator), f.unit && f.unit !== "count" ? h("span", { class: "muted" }, ` (${f.unit})`) : null),
+    h("figcaption", {}, indicatorName(f.indicator),
+      f.unit && !["count", "USD", "VND"].includes(f.unit) ? h("span", { class: "muted" }, ` (${f.unit})`) : null),
     barChart(f.points.map((pt) => ({ label: pt.period || "?", value: pt.value, max: pt.value_max,
       href: `/id/observation/${encodeURIComponent(pt.id)}`,
       note: [pt.reports > 1 ? `(${pt.reports} ${t("reports")})` : "", pt.via ? `${t("inherited_from")} ${pt.via.name}` : ""].join(" ") }))))));
