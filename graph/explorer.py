@@ -25,8 +25,10 @@ PERIOD_CAP = 12  # latest periods per indicator
 
 _PARTNERS = (  # columns, not a map per row: a tenth of the transfer time for a hub's 2,000 partners
     "MATCH (p:VietnameseProvince {id: $id})-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x) "
-    "RETURN x.id, x.name, labels(x), x.country, x.lat, x.lon, ps.since, ps.evidence_count, ps.confidence")
-_PARTNER_KEYS = ("id", "name", "labels", "country", "lat", "lon", "since", "evidence_count", "confidence")
+    "RETURN x.id, x.name, labels(x), x.country, x.lat, x.lon, ps.since, ps.first_reported, ps.evidence_count, "
+    "ps.confidence")
+_PARTNER_KEYS = ("id", "name", "labels", "country", "lat", "lon", "since", "first_reported", "evidence_count",
+                 "confidence")
 # counted in one pass per kind and joined in Python: an OPTIONAL MATCH per partner row costs seconds
 # for a province with thousands of partners
 _AGREEMENTS_BY_PARTNER = ("MATCH (:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(x) "
@@ -86,7 +88,8 @@ def _merge_partner(partners: dict[str, dict[str, Any]], row: dict[str, Any]) -> 
         seen[key] += row[key]
     seen["evidence_count"] = (seen["evidence_count"] or 0) + (row["evidence_count"] or 0)
     seen["via"] += row["via"]
-    seen["since"] = min(filter(None, [seen["since"], row["since"]]), default=None)
+    for key in ("since", "first_reported"):
+        seen[key] = min(filter(None, [seen[key], row[key]]), default=None)
 
 
 def province_page(store: GraphStore, key: str) -> dict[str, Any]:

@@ -17,7 +17,7 @@ const STRINGS = {
     type_Observation: "Số liệu", type_Document: "Bài viết", type_Mention: "Bằng chứng", type_Role: "Chức vụ",
     type_Partnership: "Quan hệ đối tác", type_Entity: "Thực thể",
     iri: "IRI", open_graph: "Xem đồ thị", data_formats: "Dữ liệu",
-    partners: "Đối tác", partner: "Đối tác", country: "Quốc gia", since: "Từ", agreements: "Thỏa thuận",
+    partners: "Đối tác", partner: "Đối tác", country: "Quốc gia", since: "Quan hệ từ", agreements: "Thỏa thuận",
     events: "Sự kiện", evidence: "Bằng chứng", evidence_count: "Số bằng chứng", timeline: "Dòng thời gian",
     figures: "Số liệu báo cáo", map: "Bản đồ đối tác", no_partners: "Chưa có đối tác nào được ghi nhận.",
     no_timeline: "Chưa có thỏa thuận hay sự kiện nào.", no_figures: "Chưa có số liệu.",
@@ -41,7 +41,7 @@ const STRINGS = {
     map_legend_country: "Quốc gia có đối tác", map_legend_point: "Địa phương đối tác",
     province_label: "Tỉnh", count_partners: "đối tác", count_agreements: "thỏa thuận", count_events: "sự kiện",
     count_documents: "bài viết", count_observations: "số liệu",
-    skip: "Bỏ qua, tới nội dung chính", roles: "Chức vụ", showing: "Đang hiển thị", show_all: "xem tất cả (bảng truy vấn, tải CSV)", reports: "lần báo cáo", partnerships_with: "Các quan hệ đối tác với địa phương, tổ chức của", new_unit: "từ 01/07/2025", key: "Khóa", entity: "Thực thể",
+    skip: "Bỏ qua, tới nội dung chính", roles: "Chức vụ", showing: "Đang hiển thị", first_reported: "Ghi nhận lần đầu", show_all: "xem tất cả (bảng truy vấn, tải CSV)", reports: "lần báo cáo", partnerships_with: "Các quan hệ đối tác với địa phương, tổ chức của", new_unit: "từ 01/07/2025", key: "Khóa", entity: "Thực thể",
   },
   en: {
     brand_sub: "Foreign relations of Vietnam's provinces",
@@ -83,7 +83,7 @@ const STRINGS = {
     map_legend_country: "Country with partners", map_legend_point: "Partner locality",
     province_label: "Province", count_partners: "partners", count_agreements: "agreements", count_events: "events",
     count_documents: "articles", count_observations: "figures",
-    skip: "Skip to main content", roles: "Roles", showing: "Showing", show_all: "see all (query table, CSV)", reports: "reports", partnerships_with: "Partnerships with the places and bodies of", new_unit: "since 2025-07-01", key: "Key", entity: "Entity",
+    skip: "Skip to main content", roles: "Roles", showing: "Showing", first_reported: "First reported", show_all: "see all (query table, CSV)", reports: "reports", partnerships_with: "Partnerships with the places and bodies of", new_unit: "since 2025-07-01", key: "Key", entity: "Entity",
   },
 };
 

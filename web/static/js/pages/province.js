@@ -91,10 +91,11 @@ export async function render([id]) {
       viaNote(x.via)) },
     { label: t("country"), cell: (x) => x.country ? h("a", { href: `/id/country/${x.country}` }, x.country) : "—" },
     { label: t("since"), cell: (x) => fmtDate(x.since) },
+    partners.some((x) => x.first_reported) ? { label: t("first_reported"), cell: (x) => fmtDate(x.first_reported) } : null,
     { label: t("agreements"), num: true, cell: (x) => x.agreements },
     { label: t("events"), num: true, cell: (x) => x.events },
     { label: t("evidence_count"), num: true, cell: (x) => x.evidence_count ?? 0 },
-  ], partners, { caption: t("partners") }) : h("p", { class: "muted" }, t("no_partners"));
+  ].filter(Boolean), partners, { caption: t("partners") }) : h("p", { class: "muted" }, t("no_partners"));
 
   return h("div", { class: "page province-page", "data-title": p.name },
     entityHeader("VietnameseProvince", p.id, p.name, [p.name_en ? h("p", { class: "subtitle" }, p.name_en) : null, facts(p)]),
