@@ -67,6 +67,17 @@ def shell(request: Request) -> HTMLResponse:
     return HTMLResponse(_index_html().replace("{{IRI_BASE}}", html.escape(base, quote=True)), headers={"Vary": "Accept"})
 
 
+def entity_shell(request: Request, store: Any, settings: Any, segment: str, key: str) -> HTMLResponse:
+    """The page of one entity IRI; 404 (the same page, which then says so) when there is no such entity."""
+    from graph.rdf import mapping
+
+    label = mapping(settings).label_of_segment.get(segment)
+    page = shell(request)
+    if label is None or not X.entity_exists(store, label, key):
+        page.status_code = 404
+    return page
+
+
 @lru_cache(maxsize=1)
 def _index_html() -> str:
     return (STATIC / "index.html").read_text(encoding="utf-8")

@@ -115,6 +115,12 @@ def test_entity_iri_answers_html_to_browsers_and_data_to_everyone_else(client):
         .headers["content-type"].startswith("application/ld+json")
 
 
+@pytest.mark.parametrize("path", ["/id/province/VN-99", "/id/nosuchtype/VN-25"])
+def test_unknown_entity_iri_answers_the_page_with_404(client, path):
+    r = client.get(path, headers={"Accept": BROWSER_ACCEPT})
+    assert r.status_code == 404 and r.headers["content-type"].startswith("text/html") and "<main" in r.text
+
+
 @pytest.mark.parametrize("path", ["/", "/explore/graph/VN-25", "/explore/queries/partners_of_province"])
 def test_explorer_routes_answer_the_page(client, path):
     r = client.get(path)
