@@ -7,7 +7,7 @@ CORPUS ?= $(or $(PROVKG_CORPUS),../shared/corpus)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run ingest serve test test-all soak lint bench stop clean web-check browser-test
+.PHONY: setup run ingest serve test test-all soak lint bench stop clean web-check browser-test train eval neo4j-start neo4j-stop neo4j-status
 
 $(BIN)/provkg: pyproject.toml requirements.lock
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -28,8 +28,8 @@ run: setup  ## ingest the corpus into the embedded store, then serve the API on 
 serve: setup
 	$(BIN)/provkg serve --host $(HOST) --port $(PORT)
 
-test: setup  ## the whole suite against the real embedded store (Neo4j tests run when NEO4J_URI is set)
-	$(BIN)/python -m pytest -m "not soak"
+test: setup  ## the whole suite, store tests on both engines (starts a local Neo4j when java and mvn are here)
+	scripts/test.sh
 
 soak: setup  ## long reliability runs
 	$(BIN)/python -m pytest -m soak
@@ -37,6 +37,12 @@ soak: setup  ## long reliability runs
 lint: setup
 	$(BIN)/ruff check core graph ingest api cli tests bench web
 	$(BIN)/mypy core graph ingest api cli web
+
+train: setup  ## fit the partner relation scorer on samples + dev, write ingest/data/partner_model.json
+	$(BIN)/python -m ingest.learn
+
+eval: setup  ## extraction scores per section: samples, dev, its halves, and the cross-half check
+	$(BIN)/python -m ingest.evaluate
 
 bench: setup
 	$(BIN)/python -m bench.run
@@ -49,6 +55,15 @@ browser-test: setup  ## the explorer in Debian's chromium (apt-get install chrom
 
 stop: setup  ## stop the embedded server
 	$(BIN)/provkg store stop
+
+neo4j-start: setup  ## a local Neo4j 5 community server (Maven, no Docker); settings in data/neo4j/neo4j.env
+	scripts/neo4j.sh start
+
+neo4j-stop:
+	scripts/neo4j.sh stop
+
+neo4j-status:
+	scripts/neo4j.sh status
 
 clean:
 	-$(BIN)/provkg store stop

@@ -15,6 +15,7 @@ from api.deps import StoreDep
 from api.jsonresp import OrjsonResponse
 from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
 from api.settings import ApiSettings, get_api_settings
+from core.errors import StoreUnavailable
 from core.settings import Settings, get_settings
 from graph.store import GraphStore, open_store
 
@@ -64,10 +65,11 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     @app.get("/ready", tags=["meta"], summary="The store is reachable",
              responses={503: {"description": "store unreachable"}})
     async def ready(store: StoreDep) -> OrjsonResponse:
-        ok = await run_in_threadpool(store.ping)
-        if not ok:
-            return problems.problem(503, "store-unavailable", "Store unavailable", "the graph store is unreachable")
-        return OrjsonResponse({"status": "ready", "store": store.kind})
+        try:
+            info = await run_in_threadpool(store.describe)
+        except StoreUnavailable as exc:
+            return problems.problem(503, "store-unavailable", "Store unavailable", str(exc))
+        return OrjsonResponse({"status": "ready", "store": store.kind, **info})
 
     from api import openapi_examples, routes, routes_web
 

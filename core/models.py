@@ -18,6 +18,7 @@ class RawArticle(BaseModel):
     title: str | None = None
     published: str | None = None      # ISO date if the container said so
     fmt: Literal["txt", "html", "jsonl", "url"] = "txt"
+    body_start: int = 0               # chars of a metadata header before the article text
 
 
 class CleanArticle(BaseModel):
@@ -30,6 +31,7 @@ class CleanArticle(BaseModel):
     published: str | None = None
     byline: str | None = None
     content_hash: str
+    title_end: int = 0                # cleaned text before this offset is the headline from a header
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         return self.offsets[start], self.offsets[end]
@@ -80,6 +82,7 @@ class Evidence(BaseModel):
 class PartnerFact(BaseModel):
     province: Entity
     partner: Entity
+    since: str | None = None          # the stated start of the relation (ISO date or year), never the article date
     evidence: Evidence
 
 
@@ -94,6 +97,8 @@ class AgreementFact(BaseModel):
     date: str | None = None
     count: int | None = None
     title: str | None = None
+    status: Literal["signed", "planned"] = "signed"
+    partner_surface: str | None = None    # the partner as the text writes it
     evidence: Evidence
 
 

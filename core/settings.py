@@ -12,6 +12,8 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 from core.errors import ConfigError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+# bolt: one server; neo4j: a routing cluster or Aura; +s verifies TLS, +ssc accepts a self-signed one
+NEO4J_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 
 
 class Settings(BaseSettings):
@@ -30,6 +32,14 @@ class Settings(BaseSettings):
         None, validation_alias=AliasChoices("NEO4J_PASSWORD", "PROVKG_NEO4J_PASSWORD")
     )
     neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "PROVKG_NEO4J_DATABASE"))
+    # Fail fast: a dead server is reported after one connect timeout and one retry (~2 x this), not
+    # after the driver's own 30-60 s of retries. Raise it for a far-away cluster or Aura.
+    neo4j_connect_timeout_s: float = Field(2.0, gt=0, le=60)
+    # transient errors (deadlocks between writer processes, a leader switch) are retried this long
+    neo4j_write_retry_s: float = Field(30.0, ge=0, le=600)
+    neo4j_max_pool_size: int = Field(50, ge=1, le=1000)
+    # neo4j:// routing: READ sessions go to followers / read replicas unless this is off
+    neo4j_reads_on_replicas: bool = True
 
     batch_size: int = Field(1000, ge=1, le=100_000)
     query_timeout_ms: int = Field(10_000, ge=100, le=600_000)
@@ -61,6 +71,8 @@ class Settings(BaseSettings):
     def _neo4j_needs_uri(self) -> Settings:
         if self.store == "neo4j" and not self.neo4j_uri:
             raise ValueError("NEO4J_URI must be set when PROVKG_STORE=neo4j")
+        if self.neo4j_uri and self.neo4j_uri.split("://", 1)[0] not in NEO4J_SCHEMES:
+            raise ValueError(f"NEO4J_URI must start with one of {', '.join(s + '://' for s in NEO4J_SCHEMES)}")
         return self
 
     @property

@@ -341,6 +341,22 @@ class FalkorStore:
         except (StoreUnavailable, QueryFailed, QueryRefused):
             return False
 
+    def describe(self) -> dict[str, Any]:
+        """Which server answered: engine, version (the FalkorDB module's), where (for /ready)."""
+        def work(g: Any) -> dict[str, Any]:
+            assert self._db is not None
+            modules = self._db.connection.execute_command("MODULE", "LIST")
+            for m in modules:
+                info = m if isinstance(m, dict) else dict(zip(m[::2], m[1::2], strict=False))
+                info = {(k.decode() if isinstance(k, bytes) else k): v for k, v in info.items()}
+                name = info.get("name")
+                if (name.decode() if isinstance(name, bytes) else name) == "graph":
+                    v = int(info.get("ver", 0))
+                    return {"engine": "FalkorDB", "version": f"{v // 10000}.{v // 100 % 100}.{v % 100}"}
+            return {"engine": "FalkorDB", "version": None}
+
+        return {**self._supervised(work), "graph": self.settings.graph_name}
+
     def clear(self) -> None:
         def work(g: Any) -> None:
             with self.lock.exclusive():

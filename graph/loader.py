@@ -73,12 +73,13 @@ class Batch:
             setter = ("ON CREATE SET n += row.props ON MATCH SET n.keys = coalesce(n.keys, row.props.keys)"
                       if create_only else "SET n += row.props")
             q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
-            items = [{"id": k, "props": v} for k, v in rows.items()]
+            # rows in id order: concurrent writers lock the same nodes in the same order (no deadlock cycles)
+            items = [{"id": k, "props": v} for k, v in sorted(rows.items())]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
         for rel_type, pairs in sorted(self.rels.items()):
             q = (f"UNWIND $rows AS row MATCH (a:{ENTITY} {{id: row.src}}) MATCH (b:{ENTITY} {{id: row.dst}}) "
                  f"MERGE (a)-[r:{rel_type}]->(b) SET r += row.props")
-            items = [{"src": s, "dst": d, "props": p} for (s, d), p in pairs.items()]
+            items = [{"src": s, "dst": d, "props": p} for (s, d), p in sorted(pairs.items())]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
         return out
 

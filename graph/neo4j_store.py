@@ -1,18 +1,24 @@
 """Neo4j 5 through the official driver (Bolt): the production and multi-machine engine.
 
-Everything Neo4j-specific lives here: constraint DDL, the shortest-path form, READ access mode
-for vetted user queries, and transaction functions (which the driver may retry, so all work
-passed in is idempotent).
+Everything Neo4j-specific lives here: constraint DDL, the full-text index behind search, the
+shortest-path form, READ access mode for vetted user queries (routed to followers and read replicas
+on a neo4j:// cluster), and the retry policy: a dead server is reported after one connect timeout
+and one retry, while transient errors on writes (deadlocks between writer processes, a leader
+switch) are retried with backoff, which is safe because every write passed in is idempotent.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+import random
+import time
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
 from graph.store import QueryResult, Statement, approx_bytes
+
+T = TypeVar("T")
 
 
 def plain(value: Any) -> Any:
@@ -44,14 +50,24 @@ class Neo4jStore:
         if settings.neo4j_password is not None:
             auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
         self._neo4j = neo4j
-        self.driver = neo4j.GraphDatabase.driver(settings.neo4j_uri or "", auth=auth)
+        # Retries are ours (_run). The acquisition timeout also bounds a server that accepts TCP but
+        # never answers the Bolt handshake (the connect timeout alone does not); keep_alive spots
+        # connections a load balancer dropped.
+        self.driver = neo4j.GraphDatabase.driver(
+            settings.neo4j_uri or "", auth=auth, connection_timeout=settings.neo4j_connect_timeout_s,
+            connection_acquisition_timeout=settings.neo4j_connect_timeout_s,
+            max_connection_pool_size=settings.neo4j_max_pool_size, max_transaction_retry_time=0, keep_alive=True,
+            user_agent="provkg", notifications_min_severity="OFF")  # "property does not exist" on sparse data
         self.database = settings.neo4j_database
+        self._read_mode = neo4j.READ_ACCESS if settings.neo4j_reads_on_replicas else neo4j.WRITE_ACCESS
 
     def _map(self, exc: Exception) -> Exception:
         from neo4j import exceptions as ne
 
         if isinstance(exc, (ne.ServiceUnavailable, ne.SessionExpired)):
-            return StoreUnavailable(f"Neo4j is unreachable: {exc}")
+            return StoreUnavailable(f"Neo4j is unreachable at {self.settings.neo4j_uri}: {exc}")
+        if isinstance(exc, ne.AuthError):
+            return StoreUnavailable(f"Neo4j refused the credentials for user {self.settings.neo4j_user!r}")
         code = getattr(exc, "code", "") or ""
         if "TransactionTimedOut" in code or "Timeout" in code:
             return QueryTimeout(f"query cut at the time limit: {exc}")
@@ -59,9 +75,35 @@ class Neo4jStore:
             return QueryRefused(f"the engine refused a write in a read transaction: {exc}")
         return QueryFailed(str(getattr(exc, "message", None) or exc))
 
+    def _run(self, mode: str, work: Callable[[Any], T], *, timeout: float | None = None) -> T:
+        """work(tx) in one explicit transaction. Unreachable: one retry, then StoreUnavailable.
+        Transient (deadlock, leader switch): retried with jittered backoff for neo4j_write_retry_s."""
+        from neo4j import exceptions as ne
+
+        deadline = time.monotonic() + self.settings.neo4j_write_retry_s
+        unreachable_tries, delay = 0, 0.1
+        while True:
+            try:
+                with self.driver.session(database=self.database, default_access_mode=mode) as s, \
+                        s.begin_transaction(timeout=timeout) as tx:
+                    out = work(tx)
+                    tx.commit()
+                    return out
+            except (ne.ServiceUnavailable, ne.SessionExpired) as exc:
+                unreachable_tries += 1
+                if unreachable_tries > 1:
+                    raise self._map(exc) from None
+                time.sleep(0.2)
+            except ne.TransientError as exc:
+                if time.monotonic() + delay > deadline or "Terminated" in (exc.code or ""):
+                    raise self._map(exc) from None
+                time.sleep(delay * (0.5 + random.random()))
+                delay = min(delay * 2, 2.0)
+            except Exception as exc:  # noqa: BLE001 - mapped to the project's error types
+                raise self._map(exc) from None
+
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
              timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
-        neo4j = self._neo4j
         cap = max_rows or self.settings.max_rows
         # harden (issue 15): a byte cap beside the row cap
         byte_cap = max_bytes or self.settings.max_result_bytes
@@ -85,12 +127,7 @@ class Neo4jStore:
                 rows.append(row)
             return QueryResult(columns=cols, rows=rows, truncated=truncated)
 
-        work_tx = neo4j.unit_of_work(timeout=timeout)(work)
-        try:
-            with self.driver.session(database=self.database, default_access_mode=neo4j.READ_ACCESS) as s:
-                return s.execute_read(work_tx)
-        except Exception as exc:  # noqa: BLE001 - mapped to the project's error types
-            raise self._map(exc) from None
+        return self._run(self._read_mode, work, timeout=timeout)
 
     def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
         # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
@@ -101,11 +138,7 @@ class Neo4jStore:
             for query, params in statements:
                 tx.run(query, params).consume()
 
-        try:
-            with self.driver.session(database=self.database) as s:
-                s.execute_write(work)
-        except Exception as exc:  # noqa: BLE001
-            raise self._map(exc) from None
+        self._run(self._neo4j.WRITE_ACCESS, work, timeout=max(self.settings.query_timeout_ms, 60_000) / 1000)
 
     def ensure_schema(self) -> None:
         from graph.schema import load_schema
@@ -126,6 +159,7 @@ class Neo4jStore:
             with self.driver.session(database=self.database) as s:
                 for q in stmts:
                     s.run(q).consume()
+                s.run("CALL db.awaitIndexes(300)").consume()
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from None
 
@@ -160,12 +194,23 @@ class Neo4jStore:
 
     def ping(self) -> bool:
         try:
-            self.driver.verify_connectivity()
+            self.describe()
             return True
-        except Exception:  # noqa: BLE001
+        except StoreUnavailable:
             return False
 
+    def describe(self) -> dict[str, Any]:
+        """Which server answered: engine, version, address, database (for /ready)."""
+        def work(tx: Any) -> dict[str, Any]:
+            rec = tx.run("CALL dbms.components() YIELD name, versions, edition "
+                         "RETURN name, versions[0] AS version, edition").single()
+            return {"engine": rec["name"], "version": rec["version"], "edition": rec["edition"]}
+
+        info = self._run(self._read_mode, work, timeout=self.settings.neo4j_connect_timeout_s * 2)
+        return {**info, "database": self.database}
+
     def clear(self) -> None:
+        # batches keep the transaction within the server's memory limits on a big graph
         while True:
             res = self.read("MATCH (n) RETURN count(n) AS c")
             if not res.scalar():

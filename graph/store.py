@@ -65,6 +65,10 @@ class GraphStore(Protocol):
 
     def ping(self) -> bool: ...
 
+    def describe(self) -> dict[str, Any]:
+        """Engine name and version of the server that answered, and where it is (raises StoreUnavailable)."""
+        ...
+
     def clear(self) -> None:
         """Delete the whole graph (tests and `provkg reset`)."""
         ...

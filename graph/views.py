@@ -8,6 +8,7 @@ that starts on the Entity.id index; values are always parameters.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from core.errors import NotFound
@@ -24,7 +25,17 @@ def _page(store: GraphStore, name: str, params: dict[str, Any]) -> tuple[list[di
     filters = {k: v for k, v in params.items() if k not in ("limit", "offset", "sort")}
     total = int(run_view(store, name + "_count", filters).scalar() or 0)
     res = run_view(store, name + "_page", params, max_rows=params.get("limit", 50))
-    return [r[0] for r in res.rows], total
+    return [_collected_in_order(r[0]) for r in res.rows], total
+
+
+def _collected_in_order(value: Any) -> Any:
+    """collect() order is promised by neither engine and differs between them: lists of maps inside
+    an item come sorted by their fields in name order (a date or id first, as the fields are named)."""
+    if isinstance(value, dict):
+        return {k: _collected_in_order(v) for k, v in value.items()}
+    if isinstance(value, list) and value and all(isinstance(v, dict) for v in value):
+        return sorted((_collected_in_order(v) for v in value), key=lambda v: json.dumps(v, sort_keys=True, default=str))
+    return value
 
 
 def resolve(store: GraphStore, key: str, label: str = "Entity", *, as_of: str | None = None) -> dict[str, Any]:
@@ -96,7 +107,10 @@ def partner(store: GraphStore, key: str) -> dict[str, Any]:
     ent = resolve(store, key)
     if ent["type"] not in PARTNER_LABELS:
         raise NotFound(f"{key!r} is a {ent['type']}, not a partner")
-    return run_view(store, "partner_detail", {"id": ent["id"]}).rows[0][0]
+    out = run_view(store, "partner_detail", {"id": ent["id"]}).rows[0][0]
+    # collect() order differs between the engines (and between runs): answer in one order
+    out["provinces"].sort(key=lambda p: (p["province"]["name"], p["province"]["id"]))
+    return out
 
 
 def country(store: GraphStore, iso2: str) -> dict[str, Any]:

@@ -93,10 +93,21 @@ def clean(raw: RawArticle) -> CleanArticle:
                len(lines))
     nonempty = [k for k, ln in enumerate(lines[:cut]) if ln.strip() and not FURNITURE_LINE.match(ln)]
     tail = set(nonempty[-3:])
+    title_line, title_end = False, 0
     for k, (line, (a, b)) in enumerate(zip(lines, spans, strict=True)):
         stripped = line.strip()
         if k >= cut:  # related-article blocks and site footers run to the end of the page
             break
+        head_skip = 0
+        if raw.body_start and (offs[a] if a < len(offs) else len(original)) < raw.body_start:
+            # the metadata header: only the headline is text (read as the title, the body wins over it)
+            if not line.startswith("TITLE:") or not line[6:].strip():
+                continue
+            head_skip = 6
+            title_line = True
+        elif title_line:
+            title_end = len(out_chars)
+            title_line = False
         if k < 6 and len(stripped) < 80:
             found = find_header_date(stripped)
             if found:
@@ -110,7 +121,7 @@ def clean(raw: RawArticle) -> CleanArticle:
             if credit.group(2):  # "Thái Bình (Thực hiện)": a credit, metadata only
                 continue
         # drop leading/trailing blanks and fold runs of spaces, keeping the offset map
-        start = a + (len(line) - len(line.lstrip()))
+        start = a + head_skip + (len(line[head_skip:]) - len(line[head_skip:].lstrip()))
         end = b - (len(line) - len(line.rstrip()))
         prev_space = False
         for idx in range(start, end):
@@ -142,7 +153,7 @@ def clean(raw: RawArticle) -> CleanArticle:
     piece_offs.append(len(original))
     title = raw.title or _title(cleaned)
     return CleanArticle(source=raw.source, original=original, text=cleaned, offsets=piece_offs, url=raw.url,
-                        title=title, published=published, byline=byline,
+                        title=title, published=published, byline=byline, title_end=title_end,
                         content_hash=hashlib.sha256(original.encode("utf-8")).hexdigest())
 
 

@@ -29,7 +29,8 @@ _RANGE_FULL = re.compile(rf"(?<![\d/]){D}/{M}(?:/{Y})?\s*(?:[-–]|đến(?: ng�
 _DMY = re.compile(rf"(?<![\d/]){D}\s*[/.-]\s*{M}\s*[/.-]\s*{Y}(?![\d/])")
 _DMY_WORDS = re.compile(rf"ngày\s+{D}\s+tháng\s+{M}\s+năm\s+{Y}", re.IGNORECASE)
 _MY = re.compile(rf"tháng\s+{M}\s*[/-]\s*{Y}(?![\d/])|tháng\s+{M}\s+năm\s+{Y}", re.IGNORECASE)
-_DM = re.compile(rf"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Tt]ừ|[Đđ]ến|[Vv]ào)\s+(?:ngày\s+)?{D}\s*[/-]\s*{M}"
+_DM = re.compile(rf"(?:[Nn]gày|[Ss]áng|[Cc]hiều|[Tt]ối|[Tt]rưa|[Đđ]êm|[Tt]ừ|[Đđ]ến|[Vv]ào)(?:\s+nay)?\s+"
+                 rf"(?:ngày\s+)?{D}\s*[/-]\s*{M}"
                  r"(?![\d/-]|\s*[/-]\s*\d)")
 _YEAR = re.compile(rf"(?:[Nn]ăm|đầu năm|cuối năm|giữa năm|[Xx]uân|đầu [Xx]uân)\s+{Y}(?!\s*[-–]\s*\d)"
                    rf"|(?<=\s){Y}(?=[\s,.;:)]|$)(?!\s*[-–]\s*\d)")
@@ -72,10 +73,16 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
     for m in _MY.finditer(text):
         mo, y = (int(g) for g in m.groups() if g)
         add(DateSpan(f"{y}-{mo:02d}", None, m.start(), m.end()) if 1 <= mo <= 12 else None)
+    years = [(m.start(), m.group(1) or m.group(2)) for m in _YEAR.finditer(text)] if ref is None else []
     for m in _DM.finditer(text):
         d, mo = int(m.group(1)), int(m.group(2))
         future = bool(FUTURE.search(text[m.end():m.end() + 30]) or FUTURE.search(text[max(0, m.start() - 20):m.start()]))
         resolved = _resolve_year(d, mo, ref, future)
+        if resolved is None and years:
+            # an undated article: the year the text states for that passage (the nearest, within a paragraph or two)
+            dist, y, at = min((abs(p - m.start()), y, p) for p, y in years)
+            between = text[min(at, m.start()):max(at, m.start())]
+            resolved = int(y) if dist <= 300 and between.count("\n") <= 2 else None
         day = valid_date(resolved, mo, d) if resolved else None
         add(DateSpan(day, None, m.start(), m.end()) if day else None)
     for m in _YEAR.finditer(text):

@@ -12,7 +12,7 @@ def _ev(e: Evidence) -> dict[str, Any]:
             "confidence": e.confidence}
 
 
-def _kind(e: Entity) -> str:
+def kind_of(e: Entity) -> str:
     return {"ForeignLocality": "ForeignLocality", "Country": "Country"}.get(e.type, "Organization")
 
 
@@ -24,13 +24,14 @@ def to_gold(facts: ArticleFacts, doc_name: str) -> dict[str, Any]:
         "published": d.published,
         "subject_provinces": [p.name for p in d.subject_provinces],
         "partners": [{"province": f.province.name, "province_id": f.province.id, "partner": f.partner.name,
-                      "partner_id": f.partner.id, "partner_kind": _kind(f.partner), "country": f.partner.country,
-                      "iso3166_2": f.partner.iso3166_2, **_ev(f.evidence)} for f in facts.partners],
-        "agreements": [{"province": a.province.name, "partner": a.partner.name if a.partner else None,
+                      "partner_id": f.partner.id, "partner_kind": kind_of(f.partner), "country": f.partner.country,
+                      "iso3166_2": f.partner.iso3166_2, "since": f.since, **_ev(f.evidence)} for f in facts.partners],
+        "agreements": [{"province": a.province.name,
+                        "partner": (a.partner_surface or a.partner.name) if a.partner else None,
                         "partner_id": a.partner.id if a.partner else None,
                         "country": a.partner.country if a.partner else None,
                         "iso3166_2": a.partner.iso3166_2 if a.partner else None,
-                        "parties": a.parties, "kind": a.kind, "date": a.date, "fields": a.fields,
+                        "parties": a.parties, "kind": a.kind, "status": a.status, "date": a.date, "fields": a.fields,
                         **({"count": a.count} if a.count else {}), **({"level": a.level} if a.level else {}),
                         **_ev(a.evidence)} for a in facts.agreements],
         "events": [{"province": e.province.name, "kind": e.kind, "name": e.name, "date_start": e.date_start,

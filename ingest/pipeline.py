@@ -9,7 +9,7 @@ from core.models import ArticleFacts, CleanArticle, DocumentInfo, RawArticle, Re
 from ingest.clean import clean
 from ingest.extract.agreements import extract_agreements
 from ingest.extract.context import DocContext, subject_provinces
-from ingest.extract.events import extract_events
+from ingest.extract.events import extract_events, signing_events
 from ingest.extract.figures import extract_figures
 from ingest.extract.partners import extract_partners
 from ingest.extract.people import extract_people
@@ -45,17 +45,18 @@ def document_id(raw: RawArticle, content_hash: str, url: str | None = None) -> s
     return f"doc-{name}-{digest(path, content_hash, size=12)}"
 
 
-def context(article: CleanArticle) -> DocContext:
+def context(article: CleanArticle, model: object | None = None, budget_s: float | None = None) -> DocContext:
     ref, _ = reference_date(article.text, article.published)
     mentions = recogniser().recognise(article.text, ref)
-    ctx = DocContext(article=article, sentences=split(article.text), mentions=mentions, ref_date=ref)
+    ctx = DocContext(article=article, sentences=split(article.text), mentions=mentions, ref_date=ref,
+                     model=model, budget_s=budget_s)
     ctx.subjects = subject_provinces(article, mentions)
     return ctx
 
 
-def process(raw: RawArticle) -> ArticleFacts:
+def process(raw: RawArticle, model: object | None = None, budget_s: float | None = 20.0) -> ArticleFacts:
     article = clean(raw)
-    ctx = context(article)
+    ctx = context(article, model=model, budget_s=budget_s)
     doc = DocumentInfo(id=document_id(raw, article.content_hash, article.url), source=raw.source, url=article.url,
                        title=article.title, published=article.published, content_hash=article.content_hash,
                        text_length=len(article.original), content=article.original, subject_provinces=ctx.subjects)
@@ -63,9 +64,9 @@ def process(raw: RawArticle) -> ArticleFacts:
     if not ctx.subjects:
         facts.rejected.append(Rejected(section="document", reason="no Vietnamese province is named, so no "
                                        "fact can be attributed", text=(article.title or article.text[:80])))
-    facts.partners = extract_partners(ctx)
-    facts.agreements = extract_agreements(ctx)
-    facts.events = extract_events(ctx)
-    facts.observations = extract_figures(ctx)
+    facts.partners = extract_partners(ctx, facts.rejected)
+    facts.agreements = extract_agreements(ctx, facts.partners, facts.rejected)
+    facts.events = signing_events(ctx, facts.agreements, extract_events(ctx))
+    facts.observations = extract_figures(ctx, facts.rejected)
     facts.people = extract_people(ctx)
     return facts

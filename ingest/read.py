@@ -186,7 +186,31 @@ def read_path(path: Path, max_bytes: int, *, follow_links: bool = False, timeout
         except InputError as exc:
             yield exc
         return
-    yield RawArticle(source=str(path), text=text, fmt="txt")
+    yield from_text(text, str(path))
+
+
+HEADER_LINE = re.compile(r"(URL|TITLE|DATE):[ \t]*(.*)")
+
+
+def from_text(text: str, source: str) -> RawArticle:
+    """A text file, with its `URL:` / `TITLE:` / `DATE:` header (the shared corpora's) read as
+    metadata: the header is neither searched for facts nor part of the evidence."""
+    meta: dict[str, str] = {}
+    pos = 0
+    lines = text.split("\n")
+    for line in lines[:6]:
+        m = HEADER_LINE.fullmatch(line.rstrip("\r"))
+        if not m or m.group(1) in meta:
+            break
+        meta[m.group(1)] = m.group(2).strip()
+        pos += len(line) + 1
+    if "URL" not in meta and "DATE" not in meta:
+        return RawArticle(source=source, text=text, fmt="txt")
+    date = meta.get("DATE") or None
+    if date and not re.fullmatch(r"(?:19|20)\d{2}(?:-\d{2}(?:-\d{2})?)?", date):
+        date = None
+    return RawArticle(source=source, text=text, url=meta.get("URL") or None, title=meta.get("TITLE") or None,
+                      published=date, fmt="txt", body_start=min(pos, len(text)))
 
 
 # YYYY, YYYY-MM, YYYY-MM-DD, optionally a time: what `published` may be

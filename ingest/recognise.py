@@ -119,6 +119,8 @@ class Recogniser:
             # single short syllables double as words and given names ("Anh", "Đức", "Nga", "Ý kiến")
             before = text[max(0, start - 25):start]
             after = text[end:end + 25]
+            if re.search(r"(?:[Ss]ứ|[Ss]ự|quán|nước|phía|của|với|sang|giữa)\s+$", before):
+                return True  # "Tổng Lãnh sự Úc tại …", "phía Nhật": a country after an envoy or a preposition
             prev_word = re.search(r"([\wÀ-ỹ]+)\s*$", before)
             next_word = re.match(r"\s*([\wÀ-ỹ]+)", after)
             if prev_word and _is_upper_start(prev_word.group(1)) and not re.search(r"[,;:(]\s*$", before):

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
-from collections.abc import Callable, Iterable
+import os
+from collections import Counter, deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,29 +47,73 @@ def output_name(raw: RawArticle) -> str:
     return Path(raw.source.split("#", 1)[0]).stem + ".json"
 
 
+def _work(item: RawArticle) -> tuple[str, ArticleFacts | str]:
+    """One article in a worker: facts, or the error as a message (exceptions do not cross cleanly)."""
+    try:
+        return "ok", process(item)
+    except ProvkgError as exc:
+        return "err", f"{item.source}: {type(exc).__name__}: {exc}"
+    except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop the others
+        return "err", f"{item.source}: internal error {type(exc).__name__}: {exc}"
+
+
+def _results(items: Iterable[RawArticle | InputError], workers: int
+             ) -> Iterator[tuple[RawArticle | InputError, tuple[str, ArticleFacts | str] | None]]:
+    """(item, result) in input order; articles are extracted in a process pool when workers > 1 (each
+    worker loads the segmenter and the gazetteer once), at most a bounded window ahead of the loader."""
+    if workers <= 1:
+        for item in items:
+            yield item, None if isinstance(item, InputError) else _work(item)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+
+    window = workers * 4
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("forkserver")) as pool:
+        pending: deque = deque()
+        for item in items:
+            pending.append((item, None if isinstance(item, InputError) else pool.submit(_work, item)))
+            while len(pending) >= window:
+                it, fut = pending.popleft()
+                yield it, fut.result() if fut is not None else None
+        while pending:
+            it, fut = pending.popleft()
+            yield it, fut.result() if fut is not None else None
+
+
+def default_workers() -> int:
+    env = os.environ.get("PROVKG_WORKERS")
+    if env and env.isdigit():
+        return max(1, int(env))
+    return max(1, min(os.cpu_count() or 1, 8))
+
+
 def run(items: Iterable[RawArticle | InputError], on_facts: Callable[[RawArticle, ArticleFacts], bool | None],
-        tick: Callable[[str], None] | None = None) -> RunSummary:
+        tick: Callable[[str], None] | None = None, workers: int = 1) -> RunSummary:
     summary = RunSummary()
-    for item in items:
+    for item, result in _results(items, workers):
         summary.articles += 1
-        if isinstance(item, InputError):
+        if isinstance(item, InputError) or result is None:
             summary.failed.append((str(item).split(": ", 1)[0], str(item)))
             if tick:
                 tick("failed")
             continue
-        try:
-            facts = process(item)
-            changed = on_facts(item, facts)
-        except ProvkgError as exc:
-            summary.failed.append((item.source, f"{item.source}: {type(exc).__name__}: {exc}"))
-        except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop the others
-            summary.failed.append((item.source, f"{item.source}: internal error {type(exc).__name__}: {exc}"))
+        status, value = result
+        if status == "err" or not isinstance(value, ArticleFacts):
+            summary.failed.append((item.source, str(value)))
         else:
-            summary.add_facts(facts)
-            if changed is False:
-                summary.unchanged += 1
+            try:
+                changed = on_facts(item, value)
+            except ProvkgError as exc:
+                summary.failed.append((item.source, f"{item.source}: {type(exc).__name__}: {exc}"))
+            except Exception as exc:  # noqa: BLE001 - a bug on one article must not stop the others
+                summary.failed.append((item.source, f"{item.source}: internal error {type(exc).__name__}: {exc}"))
             else:
-                summary.loaded += 1
+                summary.add_facts(value)
+                if changed is False:
+                    summary.unchanged += 1
+                else:
+                    summary.loaded += 1
         if tick:
             tick(item.source)
     return summary

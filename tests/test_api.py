@@ -1,6 +1,9 @@
-"""The REST API against the real embedded store loaded with the sample corpus."""
+"""The REST API against each real store (embedded and Neo4j) loaded with the fixture graph."""
 
 from __future__ import annotations
+
+import re
+import socket
 
 import pytest
 from fastapi.testclient import TestClient
@@ -17,9 +20,12 @@ def client(fixture_store):
         yield c
 
 
-def test_health_and_ready(client):
+def test_health_and_ready(client, engine):
     assert client.get("/health").json() == {"status": "ok"}
-    assert client.get("/ready").json()["status"] == "ready"
+    ready = client.get("/ready").json()
+    assert ready["status"] == "ready" and ready["store"] == engine
+    assert ready["engine"] == {"embedded": "FalkorDB", "neo4j": "Neo4j Kernel"}[engine]
+    assert re.fullmatch(r"\d+\.\d+\.\d+", ready["version"]), ready
 
 
 def test_quang_tri_partners_with_evidence(client):
@@ -130,7 +136,7 @@ def test_cypher_endpoint_reads_and_needs_the_key(client):
     assert client.post("/cypher", json=q).status_code == 401
     assert client.post("/cypher", json=q, headers={"X-API-Key": "wrong"}).status_code == 401
     r = client.post("/cypher", json=q, headers={"X-API-Key": "k-test"})
-    assert r.json() == {"columns": ["name"], "rows": [["Quảng Trị"]], "truncated": False}
+    assert r.json() == {"columns": ["name"], "rows": [["Quảng Trị"]], "truncated": False, "warnings": []}
     deep = "RETURN " + "(" * 30 + "1" + ")" * 30
     assert client.post("/cypher", json={"query": deep}, headers={"X-API-Key": "k-test"}).status_code == 400
 
@@ -238,3 +244,29 @@ def test_an_impossible_date_is_a_400(client):
         assert "date" in r.json()["detail"]
     assert client.get("/events", params={"from": "2023-13"}).status_code == 400
     assert client.get("/agreements", params={"from": "2023-12"}).status_code == 200
+
+
+@pytest.fixture
+def silent_bolt_port():
+    """A port that accepts TCP connections and never answers: a hung server, not a refused one."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen(64)
+        yield s.getsockname()[1]
+
+
+@pytest.mark.parametrize("scheme", ["bolt", "neo4j"])
+def test_neo4j_down_is_503_with_retry_after(silent_bolt_port, data_dir, scheme):
+    from core.settings import load_settings
+    from graph.neo4j_store import Neo4jStore
+
+    s = load_settings(store="neo4j", data_dir=data_dir, neo4j_uri=f"{scheme}://127.0.0.1:{silent_bolt_port}",
+                      neo4j_password="not-a-real-one", neo4j_connect_timeout_s=0.5)
+    st = Neo4jStore(s)
+    with TestClient(create_app(s, st), raise_server_exceptions=False) as c:
+        r = c.get("/provinces")
+        assert r.status_code == 503 and int(r.headers["retry-after"]) >= 1
+        assert r.headers["content-type"].startswith("application/problem+json")
+        ready = c.get("/ready")
+        assert ready.status_code == 503 and str(silent_bolt_port) in ready.json()["detail"]
+    st.close()

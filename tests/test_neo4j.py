@@ -1,52 +1,35 @@
-"""The Neo4j 5 path: the same loader, views and guarantees as the embedded store.
-
-These run only when NEO4J_URI (and NEO4J_USER / NEO4J_PASSWORD) point at a Neo4j 5 server, e.g.
-`docker compose up -d neo4j`; the conftest skips them otherwise.
-"""
+"""The Neo4j 5 path: the same loader, views and guarantees as the embedded store, compared side by side
+on the session's two sample graphs. The rest of the suite runs each store test on both engines."""
 
 from __future__ import annotations
 
-import os
+import json
 
 import pytest
 
 from core.errors import QueryRefused
-from core.settings import load_settings
 from graph import views as V
 from graph.loader import Loader
 from graph.stats import graph_counts
 from ingest.pipeline import process
 from ingest.read import read_path
 
-from .conftest import CORPUS, load_sample
+from .conftest import CORPUS
 
 pytestmark = pytest.mark.neo4j
 
 
-@pytest.fixture(scope="module")
-def neo4j_store():
-    from graph.neo4j_store import Neo4jStore
-
-    st = Neo4jStore(load_settings(store="neo4j", neo4j_uri=os.environ["NEO4J_URI"]))
-    st.clear()
-    st.ensure_schema()
-    load_sample(st)
-    yield st
-    st.clear()
-    st.close()
+def test_same_counts_as_the_embedded_store(neo4j_loaded, embedded_loaded):
+    assert graph_counts(neo4j_loaded) == graph_counts(embedded_loaded)
 
 
-def test_same_counts_as_the_embedded_store(neo4j_store, loaded_store):
-    assert graph_counts(neo4j_store) == graph_counts(loaded_store)
-
-
-def test_idempotent_reload(neo4j_store):
-    before = graph_counts(neo4j_store)
-    loader = Loader(neo4j_store)
+def test_idempotent_reload(neo4j_loaded):
+    before = graph_counts(neo4j_loaded)
+    loader = Loader(neo4j_loaded)
     for item in read_path(CORPUS, 5_000_000):
         assert loader.load_article(process(item)) is False
         loader.load_article(process(item), force=True)
-    assert graph_counts(neo4j_store) == before
+    assert graph_counts(neo4j_loaded) == before
 
 
 @pytest.mark.parametrize("call", [
@@ -56,16 +39,15 @@ def test_idempotent_reload(neo4j_store):
     lambda s: V.search(s, "quang tay", types=None, limit=10),
     lambda s: V.paths(s, "VN-09", "VN-13", 4)["paths"],
 ])
-def test_views_answer_the_same(neo4j_store, loaded_store, call):
+def test_views_answer_the_same(neo4j_loaded, embedded_loaded, call):
     def norm(x):
-        import json
         return json.loads(json.dumps(x, sort_keys=True, default=str))
-    a, b = norm(call(neo4j_store)), norm(call(loaded_store))
+    a, b = norm(call(neo4j_loaded)), norm(call(embedded_loaded))
     if isinstance(a, list) and a and isinstance(a[0], list):  # (items, total)
         a, b = sorted(map(str, a[0])), sorted(map(str, b[0]))
     assert a == b
 
 
-def test_read_transactions_refuse_writes(neo4j_store):
+def test_read_transactions_refuse_writes(neo4j_loaded):
     with pytest.raises(QueryRefused):
-        neo4j_store.read("CREATE (:Country {id: 'ZZ'})")
+        neo4j_loaded.read("CREATE (:Country {id: 'ZZ'})")

@@ -25,7 +25,7 @@ from graph.catalog import CatalogError, explain, get_query, list_queries, load_c
 from graph.guard import vet_read_query
 from graph.loader import Batch, Loader
 from graph.schema import load_schema
-from tests.conftest import CORPUS, ROOT
+from tests.conftest import CORPUS, ROOT, store_env
 
 FILES = sorted(catalog.queries_dir().glob("*.cypher"))
 NAMES = sorted(q.name for q in list_queries())
@@ -562,8 +562,11 @@ def test_entities_missing_codes(loaded_store):
     assert not provinces.get("VN-2025-44", {}).get("no_iso")  # units from 2025 have no ISO 3166-2 code yet
 
 
-def test_partners_without_evidence(loaded_store, store):
+def test_the_sample_has_no_partner_without_evidence(loaded_store):
     assert rows(loaded_store, "partners_without_evidence") == []  # the loader keeps shortcuts and evidence in step
+
+
+def test_partners_without_evidence(store):
     b = Batch(load_schema())
     b.node("VietnameseProvince", "VN-X", {"name": "Tỉnh X", "search_text": "|tinh x|"})
     b.node("Document", "doc-x", {"content_hash": "h", "title": "t"})
@@ -659,8 +662,7 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def cli_env(loaded_store) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PROVKG_", "NEO4J_"))}
-    env.update(PROVKG_STORE="embedded", PROVKG_DATA_DIR=str(loaded_store.settings.data_dir),
-               PROVKG_GRAPH_NAME=loaded_store.settings.graph_name, COLUMNS="200")
+    env.update(store_env(loaded_store), COLUMNS="200")
     return env
 
 
@@ -730,31 +732,6 @@ def test_cli_store_failure_exits_1(cli_env, tmp_path: Path):
 
 # -- Neo4j: the same rows as the embedded store ---------------------------------------------------
 
-@pytest.fixture(scope="module")
-def neo4j_store():
-    """The sample data loaded into the Neo4j database NEO4J_URI / NEO4J_DATABASE point at. It wipes that
-    database, so it refuses one that already holds data unless PROVKG_TEST_NEO4J_WIPE=1."""
-    from graph.neo4j_store import Neo4jStore
-    from graph.reference import load_reference
-    from ingest.gazetteer import gazetteer
-    from ingest.pipeline import process
-    from ingest.read import read_path
-
-    st = Neo4jStore(load_settings(store="neo4j"))
-    if st.read("MATCH (n) RETURN count(n)").scalar() and os.environ.get("PROVKG_TEST_NEO4J_WIPE") != "1":
-        st.close()
-        pytest.skip("the Neo4j database is not empty; set PROVKG_TEST_NEO4J_WIPE=1 to let this test replace it")
-    st.clear()
-    st.ensure_schema()
-    loader = Loader(st)
-    load_reference(loader, gazetteer())
-    for item in read_path(CORPUS, 5_000_000):
-        loader.load_article(process(item))
-    yield st
-    st.clear()
-    st.close()
-
-
 def _normal(value: Any) -> Any:
     """Rows as comparable values: numbers as rounded floats (FalkorDB returns floats where Neo4j has
     integers), lists in a fixed order (collect() order is not promised by either engine)."""
@@ -777,25 +754,25 @@ def _same(a: Any, b: Any) -> None:
 
 @pytest.mark.neo4j
 @pytest.mark.parametrize("name", NAMES)
-def test_same_rows_on_neo4j(neo4j_store, loaded_store, name: str):
+def test_same_rows_on_neo4j(neo4j_loaded, embedded_loaded, name: str):
     q = get_query(name)
     for params in (q.example_params(), {p.name: p.example for p in q.params}):
-        _same(run_query(neo4j_store, name, params), run_query(loaded_store, name, params))
+        _same(run_query(neo4j_loaded, name, params), run_query(embedded_loaded, name, params))
 
 
 @pytest.mark.neo4j
-def test_neo4j_runs_its_own_variant(neo4j_store, loaded_store):
-    assert "allShortestPaths((" in get_query("paths_between").text_for(neo4j_store.kind)
+def test_neo4j_runs_its_own_variant(neo4j_loaded, embedded_loaded):
+    assert "allShortestPaths((" in get_query("paths_between").text_for(neo4j_loaded.kind)
     params = {"province_a": "Quảng Ninh", "province_b": "Huế", "max_depth": 6}
-    res = run_query(neo4j_store, "paths_between", params)
+    res = run_query(neo4j_loaded, "paths_between", params)
     assert {tuple(r["path_ids"]) for r in res.records()} == {("VN-13", "CN-GX", "VN-09", "JP", "VN-26"),
                                                              ("VN-13", "CN-GX", "VN-09", "KR", "VN-26")}
-    _same(res, run_query(loaded_store, "paths_between", params))
+    _same(res, run_query(embedded_loaded, "paths_between", params))
 
 
-def test_cli_misspelt_province_exits_2_with_closest_names(loaded_store):
-    env = {**os.environ, "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
-           "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name}
+def test_cli_misspelt_province_exits_2_with_closest_names(embedded_loaded):
+    env = {**os.environ, "PROVKG_DATA_DIR": str(embedded_loaded.settings.data_dir),
+           "PROVKG_GRAPH_NAME": embedded_loaded.settings.graph_name}
     out = subprocess.run([sys.executable, "-m", "cli.main", "query", "partners_of_province", "-p",
                           "province=Quang Trj"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 2 and "closest" in out.stderr and "Quảng Trị" in out.stderr, out.stderr

@@ -22,6 +22,8 @@ from graph.schema import PK, load_schema
 from graph.shapes import format_report, shapes_turtle, validate
 from graph.stats import graph_counts
 
+from .conftest import store_env
+
 # rdflib's closed namespaces warn when pytest probes module globals, so XSD and DCAT go through `ns`
 BASE = "https://provkg.org/id/"
 QUANG_TRI = URIRef(BASE + "province/VN-25")
@@ -298,11 +300,11 @@ def test_negotiate_refuses_what_it_cannot_serve(accept, param):
 # -- CLI ------------------------------------------------------------------------------------------
 
 @pytest.fixture
-def cli_env(monkeypatch, rdf_settings):
+def cli_env(monkeypatch, loaded_store):
     from core.settings import get_settings
 
-    monkeypatch.setenv("PROVKG_DATA_DIR", str(rdf_settings.data_dir))
-    monkeypatch.setenv("PROVKG_GRAPH_NAME", rdf_settings.graph_name)
+    for key, value in store_env(loaded_store).items():
+        monkeypatch.setenv(key, value)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

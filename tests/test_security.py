@@ -23,7 +23,7 @@ from graph.guard import vet_read_query
 from graph.stats import graph_counts
 from ingest.clean import clean
 
-from .conftest import ROOT
+from .conftest import ROOT, store_env
 
 ATTEMPTS = [
     # plain writes
@@ -117,8 +117,7 @@ def test_named_query_parameters_cannot_inject(client, loaded_store):
 
 
 def test_cli_cypher_refuses(loaded_store):
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
-           "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name}
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), **store_env(loaded_store)}
     for q in ("CREATE (:X)", "MATCH (n) DETACH DELETE n", "CALL { CREATE (:X) } RETURN 1"):
         p = subprocess.run([sys.executable, "-m", "cli.main", "cypher", q], env=env, cwd=ROOT, capture_output=True,
                            text=True)

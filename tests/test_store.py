@@ -43,6 +43,7 @@ def test_start_stop_and_reuse(tmp_path_factory):
     assert not b.is_running()
 
 
+@pytest.mark.engines("embedded")  # the FalkorDB server process and its 4.16 crash
 def test_wrong_password_is_refused(settings, store):
     store.read("RETURN 1")
     import redis
@@ -84,12 +85,14 @@ def test_kill_9_loses_nothing_acknowledged(tmp_path_factory, settings):
         store.server.stop()
 
 
+@pytest.mark.engines("embedded")  # the FalkorDB server process and its 4.16 crash
 def test_readers_during_batched_ingest_do_not_crash(store, settings):
     """8 readers run multi-hop queries while a writer loads batches for 60 s (the 4.16 crash scenario)."""
     _readers_during_ingest(store, float(__import__("os").environ.get("PROVKG_CONCURRENCY_SECONDS", "60")))
 
 
 @pytest.mark.soak
+@pytest.mark.engines("embedded")
 def test_soak_readers_during_ingest_for_ten_minutes(store):
     _readers_during_ingest(store, 600)
 

@@ -4,12 +4,14 @@ the article's reference date and year context, and the subject province(s)."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 
 from core.models import CleanArticle, Entity, Evidence, Mention, Sentence
 from ingest.dates import DateSpan, find_dates
+from ingest.tokens import Tokens, project, tokenise
 
 DOC_REF = re.compile(r"(?:số\s*)?\d+[-/][A-ZĐ]{1,6}(?:[-/][A-ZĐ]{1,6})*\b")
 FOREIGN_TYPES = {"ForeignLocality", "Country", "Organization"}
@@ -32,6 +34,45 @@ class DocContext:
     mentions: list[Mention]
     ref_date: str | None
     subjects: list[Entity] = field(default_factory=list)
+    budget_s: float | None = None
+    model: object | None = None       # the relation scorer to use (None: the trained default)
+
+    def __post_init__(self) -> None:
+        # mentions sorted once and indexed, so every lookup is a bisection, not a scan
+        self.mentions.sort(key=lambda m: (m.start, m.end))
+        self._mstarts = [m.start for m in self.mentions]
+        self._mindex = {id(m): k for k, m in enumerate(self.mentions)}
+        self._sstarts = [s.start for s in self.sentences]
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        toks = tokenise(self.text, self.sentences, self.budget_s)
+        self.mention_syls = project(toks, self.mentions)
+        return toks
+
+    def syl_span(self, m: Mention) -> tuple[int, int] | None:
+        self.tokens  # noqa: B018 - projects the mentions on first use
+        return self.mention_syls.get(id(m))
+
+    def index_of(self, m: Mention) -> int:
+        return self._mindex[id(m)]
+
+    def previous_mention(self, m: Mention) -> Mention | None:
+        """The mention ending before m starts (mentions do not overlap)."""
+        k = bisect_left(self._mstarts, m.start) - 1
+        while k >= 0 and self.mentions[k].end > m.start:
+            k -= 1
+        return self.mentions[k] if k >= 0 else None
+
+    def next_mention(self, m: Mention) -> Mention | None:
+        k = bisect_left(self._mstarts, m.end)
+        return self.mentions[k] if k < len(self.mentions) else None
+
+    def sentence_of(self, pos: int) -> Sentence | None:
+        k = bisect_left(self._sstarts, pos + 1) - 1
+        if k >= 0 and self.sentences[k].start <= pos < self.sentences[k].end:
+            return self.sentences[k]
+        return None
 
     @property
     def text(self) -> str:
@@ -55,7 +96,14 @@ class DocContext:
         return Evidence(text=self.article.original[a:b], start=a, end=b, rule=rule, confidence=confidence)
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        out = []
+        for k in range(bisect_left(self._mstarts, start), len(self.mentions)):
+            m = self.mentions[k]
+            if m.start >= end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
     @cached_property
     def clauses(self) -> list[Clause]:
@@ -95,16 +143,27 @@ class DocContext:
             return years.most_common(1)[0][0]
         return self.ref_date[:4] if self.ref_date else None
 
+    @cached_property
+    def _dstarts(self) -> list[int]:
+        return [d.pos for d in self.dates]
+
     def dates_in(self, start: int, end: int) -> list[DateSpan]:
-        return [d for d in self.dates if start <= d.pos and d.endpos <= end]
+        out = []
+        for k in range(bisect_left(self._dstarts, start), len(self.dates)):
+            d = self.dates[k]
+            if d.pos >= end:
+                break
+            if d.endpos <= end:
+                out.append(d)
+        return out
 
     def year_context(self, pos: int) -> str | None:
         """The year a figure or fact without its own date belongs to: the last year named earlier in
         the same paragraph, else the year the article talks about most."""
         line_start = self.text.rfind("\n", 0, pos) + 1
-        before = [d for d in self.dates if line_start <= d.pos < pos]
-        if before:
-            return before[-1].start[:4]
+        k = bisect_left(self._dstarts, pos) - 1
+        if k >= 0 and self.dates[k].pos >= line_start:
+            return self.dates[k].start[:4]
         return self.doc_year
 
     # -- entity helpers ------------------------------------------------------------------------
@@ -125,6 +184,9 @@ def subject_provinces(article: CleanArticle, mentions: list[Mention]) -> list[En
     for m in mentions:
         if m.entity.type != "VietnameseProvince":
             continue
+        if re.search(r"(?:Lãnh sự|Đại sứ|Sứ quán|sứ quán|lãnh sự quán)[^,.;]{0,25}\stại\s+(?:TP\.?\s*|thành phố\s+)?$",
+                     article.text[max(0, m.start - 60):m.start]):
+            continue  # the seat of a foreign envoy's office ("Tổng Lãnh sự Úc tại TP Hồ Chí Minh")
         counts[m.entity.id] += 1
         first.setdefault(m.entity.id, m.start)
         ents[m.entity.id] = m.entity

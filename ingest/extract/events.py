@@ -14,16 +14,11 @@ from difflib import SequenceMatcher
 
 from core.fold import fold_key
 from core.models import Entity, EventFact
+from ingest.extract.agreements import _longest
 from ingest.extract.context import Clause, DocContext
 from ingest.extract.partners import PartnerFilter, partner_entity
+from ingest.matcher import find
 
-HEADS = [
-    ("Signing", r"Lễ ký kết|Lễ ký"), ("Groundbreaking", r"Lễ khởi công|Lễ động thổ"),
-    ("Anniversary", r"Lễ kỷ niệm|Lễ mít tinh kỷ niệm"), ("Forum", r"Diễn đàn"),
-    ("Conference", r"Hội nghị|Hội thảo|Tọa đàm"), ("Talks", r"Hội đàm|Cuộc hội đàm"),
-    ("Exhibition", r"Hội chợ|Triển lãm"), ("Other", r"Lễ (?:ra mắt|khai trương|khánh thành|đón|trao|công bố)"),
-]
-HEAD = re.compile(r"(?<![\wÀ-ỹ])(?P<head>" + "|".join(f"(?P<k{i}>{p})" for i, (_, p) in enumerate(HEADS)) + r")")
 BOUNDARY = re.compile(r"\s(?:tại|từ|do|nhân dịp|nhân kỷ niệm|nhân ngày|vào|với|giữa|trong|nhằm|để|đã|sẽ|được|diễn ra|"
                       r"ngày|góp phần|và trao đổi|qua đó|đồng thời)\s|[;|]|\.\s|\.$|,\s(?=[a-zà-ỹ]+\s(?:các|hoạt động|đã|và))")
 NAMED_BOUNDARY = re.compile(BOUNDARY.pattern + r"|\(")
@@ -32,13 +27,6 @@ VISIT = re.compile(r"(?P<cue>đón tiếp|đón,? tiễn|tiếp|đón)?\s*"
                    r"(?P<who>(?:các\s+)?[Đđ]oàn (?:công tác|đại biểu|lãnh đạo)[^;]{0,160})", re.IGNORECASE)
 PLACE = re.compile(r"\stại\s+(?P<place>(?:tỉnh |thành phố |TP\.? )?[A-ZÀ-ỸĐ][^,;:.]{1,60}?)"
                    r"(?=\s+(?:từ|vào|ngày|nhân|do|với)\s|[,;.]|$)")
-
-
-def _kind(m: re.Match[str]) -> str:
-    for i, (k, _) in enumerate(HEADS):
-        if m.group(f"k{i}"):
-            return k
-    return "Other"
 
 
 def _name(text: str, start: int, *, visit: bool = False) -> str:
@@ -54,6 +42,24 @@ def _name(text: str, start: int, *, visit: bool = False) -> str:
     return " ".join(words[:36 if visit else 24]).rstrip(" ,:-–")
 
 
+LEAD = re.compile(r"^(?:(?:[Tt]ại|[Ởở])\s+[^,]{2,40},\s*|(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Chiều nay|Sáng nay)"
+                  r"[^,]{0,20},\s*)+")
+LED_BY = re.compile(r"\s*,?\s+do\s+[^;]{3,120}?\s(?:làm trưởng đoàn|dẫn đầu|làm trưởng|chủ trì)(?=[\s,.;]|$)")
+SEAT = re.compile(r"\s+tại\s+(?:TP\.?|Thành phố|thành phố)\s+Hồ Chí Minh|\s+tại\s+Việt Nam|\s+tại\s+Hà Nội")
+
+
+def describe(text: str, words: int = 28) -> str:
+    """A short description of an occasion in the text's words: who did what with whom, without the
+    leading time and place, who led the delegation, an envoy's seat or bracketed asides."""
+    t = LEAD.sub("", text.strip())
+    t = LED_BY.sub("", t)
+    t = SEAT.sub("", t)
+    t = re.sub(r"\s*\([^)]*\)", "", t)
+    t = re.split(r"[;.](?:\s|$)|,\s(?:nhằm|để|qua đó|góp phần|đồng thời)\s", t)[0]
+    t = " ".join(t.split()[:words]).rstrip(" ,:-–")
+    return t[:1].upper() + t[1:]
+
+
 def extract_events(ctx: DocContext) -> list[EventFact]:
     if not ctx.subject:
         return []
@@ -61,10 +67,24 @@ def extract_events(ctx: DocContext) -> list[EventFact]:
     filt = PartnerFilter(ctx)
     out: list[EventFact] = []
     for cl in ctx.clauses:
-        fact = _visit(ctx, cl, prov, filt) or _named(ctx, cl, prov, filt)
-        if fact and not any(_same(fact, o) for o in out):
-            out.append(fact)
+        visit = _visit(ctx, cl, prov, filt)
+        named = _named(ctx, cl, prov, filt)
+        facts = ([visit] if visit else []) + named if (visit or named) else \
+            [f for f in [_reception(ctx, cl, prov, filt)] if f]
+        for fact in facts:
+            _add(ctx, out, fact)
     return out
+
+
+def _add(ctx: DocContext, out: list[EventFact], fact: EventFact) -> None:
+    if True:
+        dup = next((k for k, o in enumerate(out) if _same(fact, o)), None)
+        if dup is None:
+            out.append(fact)
+        elif len(fact.date_start or "") > len(out[dup].date_start or "") or (
+                ctx.article.title_end and out[dup].evidence.start < ctx.article.to_original(
+                    ctx.article.title_end, ctx.article.title_end)[0]):
+            out[dup] = fact  # the more precise date wins, and the body over the headline
 
 
 def _participants(ctx: DocContext, a: int, b: int, filt: PartnerFilter) -> list[Entity]:
@@ -78,11 +98,29 @@ def _participants(ctx: DocContext, a: int, b: int, filt: PartnerFilter) -> list[
 
 def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None, str | None]:
     own = ctx.dates_in(cl.start, cl.end) or ctx.dates_in(cl.sentence.start, cl.sentence.end)
+    if not own:  # the paragraph's date before it ("Chiều 24/1, … . Tại buổi tiếp, …")
+        line_start = ctx.text.rfind("\n", 0, cl.start) + 1
+        own = [d for d in ctx.dates_in(line_start, cl.start) if len(d.start) == 10][-1:]
     if own:  # the most precise date the clause gives ("năm 2023 … từ 17-19/11/2023" is 17-19/11)
         best = max(own, key=lambda d: (len(d.start), d.end is not None))
         return best.start, best.end
-    y = re.search(r"\b((?:19|20)\d{2})\b", name)
-    return (y.group(1) if y else ctx.year_context(pos)), None
+    # no date of its own: the year the paragraph states before it ("Năm 2023, … đón tiếp đoàn …"), else
+    # none — never a year from elsewhere in the text
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    years = [d for d in ctx.dates_in(line_start, pos) if len(d.start) == 4]
+    if not years and ctx.article.title:  # a headline's year covers the whole report ("… điểm sáng năm 2023")
+        first_end = ctx.text.find("\n")
+        if ctx.text[:max(first_end, 0)].strip() == ctx.article.title.strip() or ctx.article.title_end:
+            years = [d for d in ctx.dates_in(0, first_end if first_end > 0 else 0) if len(d.start) == 4]
+    if years:
+        return years[-1].start, None
+    # an undated report about one year: the year it names most, when that is also its latest
+    stated = [d.start[:4] for d in ctx.dates]
+    if not ctx.article.published and stated:
+        common = max(set(stated), key=stated.count)
+        if common == max(stated):
+            return common, None
+    return None, None
 
 
 def _place(ctx: DocContext, cl: Clause, after: int) -> tuple[str | None, Entity | None]:
@@ -99,13 +137,31 @@ def _place(ctx: DocContext, cl: Clause, after: int) -> tuple[str | None, Entity 
     return place, ent
 
 
-def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
-    for h in HEAD.finditer(cl.text):
-        if PLURAL.search(cl.text[:h.start()]):
+def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> list[EventFact]:
+    toks = ctx.tokens
+    syls = toks.syls
+    i, j = toks.syl_range(cl.start, cl.end)
+    found = find("events", syls, i, j)
+    intros = [m for m in found if m.pattern.produces == "intro"]
+    out: list[EventFact] = []
+    taken_until = -1
+    for h in _longest([m for m in found if m.pattern.id.startswith("head.")]):
+        if syls[h.start].start < taken_until:
+            continue  # inside the name of the occasion before ("Lễ kỷ niệm … Hội nghị")
+        head = syls[h.start]
+        introduced = any(x.end <= h.start and h.start - x.end <= 2 for x in intros)
+        if not head.text[:1].isupper() and not introduced:
+            continue  # "các hội nghị", "hội nghị" in passing: no particular occasion
+        nxt = syls[h.end].lower if h.end < j else ""
+        if not head.text[:1].isupper() and (nxt in {",", ".", ";", "này", "có", "đã", "là", "được", "với", "và", ""}):
+            continue  # "dự hội nghị, …": the occasion told before, not a new one
+        if PLURAL.search(ctx.text[cl.start:head.start]):
             continue
-        name = _name(cl.text, h.start())
-        kind = _kind(h)
-        pos = cl.start + h.start()
+        rel = head.start - cl.start
+        name = _name(cl.text, rel)
+        name = name[0].upper() + name[1:]
+        kind = h.pattern.produces
+        pos = head.start
         own_dates = ctx.dates_in(cl.start, cl.end)
         day_dated = bool(own_dates and len(own_dates[0].start) == 10)
         if kind == "Signing" and not day_dated:
@@ -118,12 +174,47 @@ def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
                 name = f"{name} {project.group(1).strip()}"
         start, end = _dates(ctx, cl, name, pos)
         place, place_ent = _place(ctx, cl, pos)
-        ev = ctx.evidence(pos, cl.end, f"event:{h.group('head').lower()}", 0.8)
+        ev = ctx.evidence(pos, cl.end, f"event:{h.pattern.id}", 0.8)
         parts = _participants(ctx, cl.start, cl.end, filt)
-        return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
-                         place_entity=place_ent, participants=[p.name for p in parts], participant_entities=parts,
-                         evidence=ev)
-    return None
+        out.append(EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
+                             place_entity=place_ent, participants=[p.name for p in parts], participant_entities=parts,
+                             evidence=ev))
+        taken_until = head.start + len(name)
+    return out
+
+
+def _reception(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
+    """A reception, courtesy call, talks or working visit with a foreign party or envoy."""
+    toks = ctx.tokens
+    syls = toks.syls
+    i, j = toks.syl_range(cl.start, cl.end)
+    verbs = [m for m in find("events", syls, i, j) if m.pattern.id.startswith("visit.")]
+    if verbs and find("agreements", syls, i, j, only={"hedge"}):
+        return None  # "đề xuất …", "mong muốn …": no occasion took place
+    if not verbs or re.search(r"(?<![\wÀ-ỹ])(?:hằng năm|hàng năm|thường xuyên|nhiều đoàn|các đoàn)(?![\wÀ-ỹ])",
+                              cl.text, re.IGNORECASE):
+        return None  # habitual statements are not events
+    parts = _participants(ctx, cl.start, cl.end, filt)
+    foreign = [p for p in parts if p.type != "VietnameseProvince"]
+    envoy = find("partners", syls, i, j, only={"envoy"})
+    localities = [p for p in foreign if p.type == "ForeignLocality"]
+    if not foreign or not (envoy or localities):
+        return None  # a company "khảo sát" or "làm việc" is business, not a reception
+    v = verbs[0]
+    kind = v.pattern.produces
+    a = cl.start
+    lead = re.match(r"(?:(?:Sáng|Chiều|Tối|Trưa|Ngày|Hôm nay|Chiều nay|Sáng nay)[^,]{0,20},\s*)", cl.text)
+    if lead:
+        a += lead.end()
+    last = max((m.end for m in ctx.mentions_in(syls[v.start].start, cl.end) if ctx.is_foreign(m.entity)),
+               default=syls[v.end - 1].end)
+    name = describe(ctx.text[a:last])
+    if not name:
+        return None
+    start, end = _dates(ctx, cl, name, a)
+    return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=prov.name,
+                     place_entity=prov, participants=[p.name for p in parts], participant_entities=parts,
+                     evidence=ctx.evidence(a, last, f"event:{v.pattern.id}", 0.7))
 
 
 def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> EventFact | None:
@@ -147,26 +238,53 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
             return None
     else:
         return None
-    name = _name(cl.text, m.start("who"), visit=True)
-    name = name[0].upper() + name[1:]
+    if kind == "Visit" and re.search(r"(?<![\wÀ-ỹ])hội đàm(?![\wÀ-ỹ])", cl.text):
+        kind = "Talks"
+    name = describe(cl.text[m.start("who"):])
     start, end = _dates(ctx, cl, name, a)
-    place = prov.name if kind == "Visit" else "; ".join(p.name for p in participants)
+    place = prov.name if kind != "Delegation" else "; ".join(p.name for p in participants)
     return EventFact(province=prov, kind=kind, name=name, date_start=start, date_end=end, place=place,
-                     place_entity=prov if kind == "Visit" else None,
+                     place_entity=prov if kind != "Delegation" else None,
                      participants=[p.name for p in participants], participant_entities=participants,
                      evidence=ctx.evidence(a, cl.end, f"event:{kind.lower()}", 0.75))
 
 
 def _same(a: EventFact, b: EventFact) -> bool:
     """The same event told twice (a caption and the body, or a visit to attend it)."""
-    if (a.date_start or "")[:4] != (b.date_start or "")[:4]:
-        return False
     da, db = a.date_start or "", b.date_start or ""
+    if da and db and da[:4] != db[:4]:
+        return False  # an undated retelling may be the same occasion; two different dates are not
     if len(da) >= 7 and len(db) >= 7 and da[:7] != db[:7]:
         return False
     fa, fb = fold_key(a.name), fold_key(b.name)
     ta, tb = set(fa.split()), set(fb.split())
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
     ra = SequenceMatcher(None, fa, fb).ratio()
-    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit") and
-                         {e.id for e in a.participant_entities} == {e.id for e in b.participant_entities})
+    shared = {e.id for e in a.participant_entities if e.type != "VietnameseProvince"} & \
+        {e.id for e in b.participant_entities if e.type != "VietnameseProvince"}
+    return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
+                                            bool(shared) and (da == db or len(da) < 10 or len(db) < 10))
+
+
+def signing_events(ctx: DocContext, agreements: list, events: list[EventFact]) -> list[EventFact]:
+    """A signing dated to the day is one `Signing` event; talks or a visit that day with the same
+    partner ended in it, so they are that one event (the guidelines)."""
+    out = list(events)
+    for a in agreements:
+        if a.status != "signed" or not a.date or len(a.date) != 10 or a.partner is None:
+            continue
+        partner_ids = {a.partner.id, *(e.id for e in a.party_entities)}
+        if any(e.kind == "Signing" and e.date_start == a.date for e in out):
+            continue
+        merged = [e for e in out if e.kind in ("Visit", "Talks", "Other") and e.date_start == a.date
+                  and partner_ids & {p.id for p in e.participant_entities}]
+        for e in merged:
+            out.remove(e)
+        ents = list(({p.id: p for e in merged for p in e.participant_entities} | {a.partner.id: a.partner}).values())
+        name = describe(a.evidence.text)
+        out.append(EventFact(province=a.province, kind="Signing", name=name, date_start=a.date, date_end=None,
+                             place=merged[0].place if merged else None,
+                             place_entity=merged[0].place_entity if merged else None,
+                             participants=[p.name for p in ents], participant_entities=ents,
+                             evidence=a.evidence.model_copy(update={"rule": "event:signing-from-agreement"})))
+    return out

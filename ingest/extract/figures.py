@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from core.models import ObservationFact, Sentence
+from core.models import ObservationFact, Rejected, Sentence
 from ingest.extract.context import DocContext
 from ingest.numbers import CURRENCY, NUMBER, as_plain, parse_number, scaled
 
@@ -34,6 +34,8 @@ LENGTH = re.compile(r"(?<![\d.,])" + QUAL + r"(?P<num>" + NUMBER + r")\s*(?P<uni
                     re.IGNORECASE)
 SKIP_BEFORE = re.compile(r"(?:thứ|lần|lần thứ|số|tăng|giảm|gấp|hạng|top|năm|[Nn]ăm|tháng|ngày|Nghị quyết|Chỉ thị|"
                          r"Quyết định|Kế hoạch)\s*$", re.IGNORECASE)
+DOMESTIC = re.compile(r"(?:tổng sản phẩm|GRDP|GDP|thu nhập bình quân|bình quân đầu người|ngân sách|thu ngân sách|"
+                      r"dân số|diện tích|chiều dài|mức thu nhập|tăng trưởng kinh tế)(?:(?![.;]).)*$", re.IGNORECASE)
 BREAKDOWN = re.compile(r"trong đó(?: có)?\s*:?\s*$|\(\s*trong đó", re.IGNORECASE)
 CHANGE_AFTER = re.compile(r"^\s*so với", re.IGNORECASE)
 QUALIFIER = {"khoảng": "approx", "ước": "approx", "ước đạt": "approx", "xấp xỉ": "approx", "chừng": "approx",
@@ -101,24 +103,26 @@ def _indicator(window: str, at: int, money: bool, unit: str, noun: str | None) -
     return f"count_{base}"
 
 
-def extract_figures(ctx: DocContext) -> list[ObservationFact]:
+def extract_figures(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[ObservationFact]:
     if not ctx.subject:
         return []
     out: list[ObservationFact] = []
     seen: set[tuple[int, int]] = set()
     for s in ctx.sentences:
-        out.extend(_SentenceFigures(ctx, s, seen).read())
+        out.extend(_SentenceFigures(ctx, s, seen, rejected).read())
     return out
 
 
 class _SentenceFigures:
     """The figures of one sentence; spans already taken by a longer reading are not read again."""
 
-    def __init__(self, ctx: DocContext, sentence: Sentence, seen: set[tuple[int, int]]) -> None:
+    def __init__(self, ctx: DocContext, sentence: Sentence, seen: set[tuple[int, int]],
+                 rejected: list[Rejected] | None = None) -> None:
         self.ctx, self.s, self.text, self.seen = ctx, sentence, sentence.text, seen
         self.taken: list[tuple[int, int]] = []
         self.counted: list[str] = []
         self.out: list[ObservationFact] = []
+        self.ctx_rejected: list[Rejected] = rejected if rejected is not None else []
 
     def free(self, a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in self.taken)
@@ -127,6 +131,10 @@ class _SentenceFigures:
             value_max: float | None = None, window_end: int | None = None, rule: str = "figure") -> None:
         text, start = self.text, self.s.start
         if not self.free(a, b) or (start + a, start + b) in self.seen:
+            return
+        if DOMESTIC.search(text[max(0, a - 60):a]):
+            self.ctx_rejected.append(Rejected(section="indicators", reason="domestic statistic (GRDP, income, "
+                                              "budget, population, area)", text=text[max(0, a - 60):b]))
             return
         before = text[max(0, a - 25):a]
         if SKIP_BEFORE.search(before) or re.search(r"\((?:tương đương|khoảng|tức)\s*$", before):
@@ -144,7 +152,8 @@ class _SentenceFigures:
             value=as_plain(value), value_max=as_plain(value_max) if value_max is not None else None,
             unit=unit, unit_noun=noun, period=_period(self.ctx, start + a, text, a),
             qualifier=QUALIFIER.get((qual or "").lower(), "exact"),
-            evidence=self.ctx.evidence(start + max(0, a - 40), start + b, rule, 0.85)))
+            evidence=self.ctx.evidence(self.ctx.tokens.word_start(start + max(0, a - 40)),
+                                       self.ctx.tokens.word_end(start + b), rule, 0.85)))
 
     def read(self) -> list[ObservationFact]:
         text = self.text
@@ -169,11 +178,7 @@ class _SentenceFigures:
             self.add(m.start("n1"), m.end("u1"), n1, "count", "đoàn", None, window_end=m.end(), rule="figure:pair")
             self.add(m.start("n2"), m.end("u2"), n2, "count", m.group("u2"), None, window_end=m.end(),
                      rule="figure:pair")
-        for m in LENGTH.finditer(text):
-            v = parse_number(m.group("num"))
-            if v is not None:
-                unit = "km" if m.group("unit").lower().startswith("k") else "ha"
-                self.add(m.start("num"), m.end(), v, unit, None, m.group("qual"), rule="figure:length")
+        # lengths and areas (border length, farmland) are domestic statistics, not foreign-affairs figures
         for m in COUNT.finditer(text):
             v = parse_number(m.group("num"))
             noun = m.group("noun").lower()

@@ -24,7 +24,9 @@ SURNAMES = frozenset([
     "Hầu", "Khổng", "Lã", "Mã", "Nghiêm", "Ninh", "Ông", "Phùng", "Quan", "Tiêu", "Tống", "Uông", "Vương",
     "Vòng", "Sầm", "Lường", "Cầm", "Bế", "Giáp", "Khuất", "Lạc", "Phí", "Thạch", "Trình", "Văn", "Viên", "Yên",
 ])
-TOKEN = re.compile(r"[A-ZÀ-ỸĐ][a-zà-ỹđ]+(?:-[A-Za-z]+)?")
+# capitalised syllables: an upper-case letter (str.isupper, since "đ" lies inside the range À-Ỹ), then
+# lower case or, for names written "IKEDA", capitals; "S’bong" keeps its apostrophe
+TOKEN = re.compile(r"(?:[^\W\d_](?:[’'][^\W\d_])?)[^\W\d_]*(?:[’'][^\W\d_]+)?(?:-[^\W\d_]+)?")
 VIET_LETTERS = re.compile(r"[à-ỹđÀ-ỸĐ]")
 HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|đồng chí|Đồng chí)\s+$")
 ROLE_WORDS = (r"Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng ban|Trưởng phòng|Trưởng đoàn|Đại sứ|Tổng Lãnh sự|"
@@ -48,6 +50,11 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
     runs: list[tuple[int, int, list[str]]] = []
     cur: list[re.Match[str]] = []
     for m in TOKEN.finditer(text):
+        if not m.group()[0].isupper():
+            if cur:
+                runs.append((cur[0].start(), cur[-1].end(), [t.group() for t in cur]))
+                cur = []
+            continue
         if cur and text[cur[-1].end():m.start()] not in (" ", "\u00a0"):
             runs.append((cur[0].start(), cur[-1].end(), [t.group() for t in cur]))
             cur = []
