@@ -15,7 +15,7 @@ from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 BY_PATH: dict[tuple[str, str], Any] = {
-    ("/agreements/{id}", "id"): "agr-0be094d90680a70e",
+    ("/agreements/{id}", "id"): "agr-c44fad41e51995bb",
     ("/events/{id}", "id"): "evt-e6176d6f62edd151",
     ("/documents/{id}", "id"): "doc-000-5e4b71d1a4473b0d-txt-0b09b2d694",  # the suffix hashes the corpus path
     ("/graph/neighborhood/{id}", "id"): "LA-SV",
