@@ -57,6 +57,8 @@ def load_sample(data_dir: Path) -> Any:
     loader = Loader(store)
     load_reference(loader, gazetteer())
     for item in read_path(CORPUS, 5_000_000):
+        if isinstance(item, Exception):  # an unreadable file: the bench needs the whole sample
+            raise item
         loader.load_article(process(item))
     return store
 

@@ -20,9 +20,10 @@ from urllib.request import urlopen
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, store_env
 
-pytestmark = [pytest.mark.browser, pytest.mark.engines("embedded")]  # the server below runs the embedded store
+# one engine is enough here: the pages only read the API, whose read models tests/test_web_api.py runs on both
+pytestmark = [pytest.mark.browser, pytest.mark.engines("embedded")]
 CHROMIUM = os.environ.get("PROVKG_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = Path(os.environ.get("PROVKG_ARTIFACTS", ROOT / "test-artifacts" / "browser"))
 LAUNCH_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -55,8 +56,7 @@ def server(loaded_store) -> Iterator[str]:
     """`provkg serve` as a user runs it, on the session's embedded store and the sample graph."""
     _need_browser()
     port = _free_port()
-    env = {**os.environ, "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
-           "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name, "PROVKG_STORE": "embedded"}
+    env = {**os.environ, **store_env(loaded_store)}
     exe = Path(sys.executable).with_name("provkg")
     log = (ARTIFACTS.parent / "serve.log")
     log.parent.mkdir(parents=True, exist_ok=True)
