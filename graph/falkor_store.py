@@ -48,13 +48,17 @@ def plain(value: Any) -> Any:
 
 
 _INT64 = (-(2**63), 2**63 - 1)
+MAX_PARAM_DEPTH = 8
 
 
 def check_params(params: dict[str, Any] | None, where: str = "parameter") -> None:
     """Refuse values the engine would mangle before a statement is sent: FalkorDB reads the query as
     a C string, so a NUL cuts it (the rest of a transaction then ran without that statement), and
     it clamps integers outside 64 bits silently."""
-    def walk(value: Any, path: str) -> None:
+    def walk(value: Any, path: str, depth: int = 0) -> None:
+        if depth > MAX_PARAM_DEPTH:
+            # the parameters travel as Cypher text: nesting costs parse time like brackets in a query
+            raise InputError(f"{path} nests deeper than {MAX_PARAM_DEPTH} levels")
         if isinstance(value, str):
             if "\x00" in value:
                 raise InputError(f"{path} contains a NUL character (at {value.index(chr(0))})")
@@ -67,10 +71,10 @@ def check_params(params: dict[str, Any] | None, where: str = "parameter") -> Non
             for k, v in value.items():
                 if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
                     raise InputError(f"{path} has an invalid key {str(k)[:40]!r}")
-                walk(v, f"{path}.{k}")
+                walk(v, f"{path}.{k}", depth + 1)
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
-                walk(v, f"{path}[{i}]")
+                walk(v, f"{path}[{i}]", depth + 1)
     for name, value in (params or {}).items():
         if not isinstance(name, str) or not name.isidentifier():
             raise InputError(f"{where} name {str(name)[:40]!r} is not a valid identifier")
@@ -117,6 +121,7 @@ class FalkorStore:
         self.settings = settings
         self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb,
                                      settings.max_reply_mb)
+        self.server.make_dirs()
         self.lock = RWLock(self.server.dir, turnstile_s=settings.writer_turnstile_ms / 1000)
         self.autostart = autostart
         self._db: FalkorDB | None = None
@@ -342,15 +347,24 @@ class FalkorStore:
 
     def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
         """The engine's plan (GRAPH.EXPLAIN: planned, not run), one operation a line, children indented."""
-        def work(g: Any) -> list[str]:
-            with self.lock.shared():
-                try:
-                    plan = g.explain(query, params or {})
-                except redis.ResponseError as exc:
-                    raise _map_error(exc) from None
-            return [line for line in str(plan).splitlines() if line.strip()]
+        from falkordb.execution_plan import ExecutionPlan
 
-        return self._supervised(work)
+        check_params(params)
+        deadline_s = (self.settings.query_timeout_ms + self.settings.client_grace_ms) / 1000
+        for attempt in (1, 2):
+            g = self._graph()
+            command = ["GRAPH.EXPLAIN", g.name, g._build_params_header(params or {}) + query]
+            try:
+                with self.lock.shared(timeout_s=deadline_s):
+                    reply = self._call(g, command, deadline_s)
+                break
+            except LockTimeout:
+                raise QueryTimeout(f"the store stayed busy with writes for {deadline_s:.1f} s; retry") from None
+            except _NotSent:
+                self._reset()
+                if attempt == 2:
+                    raise StoreUnavailable("embedded FalkorDB is unreachable") from None
+        return [line for line in str(ExecutionPlan(reply)).splitlines() if line.strip()]
 
     def shortest_path_query(self, max_depth: int) -> str:
         # FalkorDB 4.16 has no undirected shortestPath: enumerate bounded paths, shortest first
