@@ -8,6 +8,12 @@ from graph.reference import load_reference
 from tests.fixture_graph import _entities, article
 
 
+class StatedPartnerFact(PartnerFact):
+    """A partner fact with the stated start the extractor reads (PartnerFact.since, optional)."""
+
+    since: str | None = None
+
+
 def _article(doc_id: str, published: str | None, since: str | None, sentence: str):
     ents = _entities()
     raw = {"id": doc_id, "url": f"https://example.org/{doc_id}", "title": doc_id, "published": published,
@@ -15,7 +21,7 @@ def _article(doc_id: str, published: str | None, since: str | None, sentence: st
            "observations": [], "people": [],
            "partners": [{"province": "VN-25", "partner": "LA-SV", "evidence": sentence}]}
     facts = article(raw, ents)
-    facts.partners = [PartnerFact(**{**facts.partners[0].model_dump(), "since": since})]
+    facts.partners = [StatedPartnerFact(**{**facts.partners[0].model_dump(), "since": since})]
     return facts
 
 
