@@ -20,7 +20,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, store_env
 
 pytestmark = pytest.mark.browser
 CHROMIUM = os.environ.get("PROVKG_CHROMIUM", "/usr/bin/chromium")
@@ -52,11 +52,10 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(loaded_store) -> Iterator[str]:
-    """`provkg serve` as a user runs it, on the session's embedded store and the sample graph."""
+    """`provkg serve` as a user runs it, on the session's sample graph (each engine in turn)."""
     _need_browser()
     port = _free_port()
-    env = {**os.environ, "PROVKG_DATA_DIR": str(loaded_store.settings.data_dir),
-           "PROVKG_GRAPH_NAME": loaded_store.settings.graph_name, "PROVKG_STORE": "embedded"}
+    env = {**os.environ, **store_env(loaded_store)}
     exe = Path(sys.executable).with_name("provkg")
     log = (ARTIFACTS.parent / "serve.log")
     log.parent.mkdir(parents=True, exist_ok=True)
