@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import SettingsDep, StoreDep
+from api.routes_tools import rate_limited
 from core.errors import QueryRefused
 from core.settings import Settings
 from graph.store import GraphStore
@@ -27,6 +28,7 @@ RESULT_CONTENT: dict[int | str, dict[str, Any]] = {
                       "application/ld+json": {}, "application/rdf+xml": {}},
           "description": "Results; X-SPARQL-Result-Truncated says `rows` or `time` when a limit cut them"},
     400: {"description": "Refused (UPDATE, LOAD, SERVICE, too long) or a syntax error"},
+    429: {"description": "Rate limited (PROVKG_RATE_LIMIT_PER_MINUTE per client)"},
     406: {"description": "No acceptable result format for this query form"},
     503: {"description": "The SPARQL store is not built or not reachable"},
     504: {"description": "The query ran past the time limit and was stopped"},
@@ -84,7 +86,7 @@ def _refuse_dataset_params(params: dict[str, list[str]] | Any) -> None:
                                "<…dataset/wikidata> holds the Wikidata twinning statements")
 
 
-@router.get("/sparql", tags=["linked data"], responses=RESULT_CONTENT,
+@router.get("/sparql", tags=["linked data"], responses=RESULT_CONTENT, dependencies=[rate_limited("sparql")],
             summary="SPARQL 1.1 query (read-only) over the RDF view of the graph")
 async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep,
                      query: Annotated[str | None, Query(description="A SPARQL 1.1 query", examples=[
@@ -96,7 +98,7 @@ async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep,
     return await _answer(request, settings, store, query, format)
 
 
-@router.post("/sparql", tags=["linked data"], responses=RESULT_CONTENT,
+@router.post("/sparql", tags=["linked data"], responses=RESULT_CONTENT, dependencies=[rate_limited("sparql")],
              summary="SPARQL 1.1 query by POST: an application/sparql-query body or a form with `query`",
              openapi_extra={"requestBody": {"content": {
                  QUERY_TYPES: {"schema": {"type": "string"}},

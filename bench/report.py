@@ -41,7 +41,8 @@ def _table(head: list[str], rows: list[list[Any]]) -> str:
 def _header(d: Path) -> list[str]:
     parts: list[str] = []
     run = _load(d, "run")
-    any_doc = next((x for x in (_load(d, s) for s in ("extract", "load", "queries", "api", "rdf", "memory")) if x), None)
+    any_doc = next((x for x in (_load(d, s) for s in ("extract", "load", "queries", "api", "rdf", "sparql", "memory")) if x),
+                   None)
     if any_doc:
         m = any_doc["machine"]
         parts.append(f"Machine: {m['nproc']} × {m['cpu']}, {m['mem_gb']} GB RAM, Linux {m['kernel']}, Python "
@@ -163,8 +164,30 @@ def _memory_section(memd: dict[str, Any]) -> list[str]:
     return parts
 
 
+def _sparql_section(sp: dict[str, Any]) -> list[str]:
+    rows, keep = [], []
+    for scale, r in sp["scales"].items():
+        for name, q in r.get("queries", {}).items():
+            a, b = q["sparql"], q["cypher"]
+            rows.append([scale, name, a.get("p50_ms", a.get("error")), a.get("p95_ms"), b.get("p50_ms", b.get("error")),
+                         b.get("p95_ms"), a.get("rows"), b.get("rows"),
+                         round(a["p50_ms"] / b["p50_ms"], 1) if a.get("p50_ms") and b.get("p50_ms") else None])
+        s = r.get("sync")
+        if not s:
+            continue
+        keep.append([scale, r["triples"], r["rebuild_s"], r["triples_per_s"], s["new_sync"].get("p50_ms"),
+                     s["new_sync"].get("max_ms"), s["replaced_sync"].get("p50_ms"), s["replaced_sync"].get("max_ms"),
+                     s["load_article"].get("p50_ms"), s["mirror_equals_export"]])
+    return ["### SPARQL (the five example queries; keeping the mirror)\n\n" + _table(
+        ["facts", "query", "SPARQL p50 ms", "SPARQL p95 ms", "Cypher p50 ms", "Cypher p95 ms", "SPARQL rows",
+         "Cypher rows", "SPARQL/Cypher"], rows), _table(
+        ["facts", "triples", "full rebuild s", "triples/s", "sync new article p50 ms", "max ms",
+         "sync replaced article p50 ms", "max ms", "graph load_article p50 ms (reference)",
+         "mirror = export after the syncs"], keep)]
+
+
 SECTIONS = {"extract": _extract_section, "load": _load_section, "queries": _queries_section, "api": _api_section,
-            "rdf": _rdf_section, "memory": _memory_section}
+            "rdf": _rdf_section, "sparql": _sparql_section, "memory": _memory_section}
 
 
 def render(d: Path = RESULTS) -> str:

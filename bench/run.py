@@ -16,7 +16,7 @@ import time
 
 from bench.common import ROOT, log, parser, stop_servers
 
-STAGES = ("extract", "load", "queries", "api", "rdf", "memory")
+STAGES = ("extract", "load", "queries", "api", "rdf", "sparql", "memory")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -31,7 +31,7 @@ def bench_run() -> Path:
     return results
 
 
-@pytest.mark.parametrize("stage", ["extract", "load", "queries", "api", "rdf", "memory"])
+@pytest.mark.parametrize("stage", ["extract", "load", "queries", "api", "rdf", "sparql", "memory"])
 def test_stage_wrote_results(bench_run: Path, stage: str) -> None:
     doc = json.loads((bench_run / f"{stage}.json").read_text(encoding="utf-8"))
     assert doc["stage"] == stage and doc["size"] == "tiny"
