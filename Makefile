@@ -31,8 +31,9 @@ serve: setup
 test: setup  ## the whole suite, store tests on both engines (starts a local Neo4j when java and mvn are here)
 	scripts/test.sh
 
-soak: setup  ## long reliability runs
-	$(BIN)/python -m pytest -m soak
+SOAK_SECONDS ?= 600
+soak: setup  ## long reliability runs (SOAK_SECONDS=60 for a short one)
+	PROVKG_SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/python -m pytest -m soak
 
 lint: setup
 	$(BIN)/ruff check core graph ingest api cli tests bench web

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from typing import Any
 
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
@@ -11,9 +13,9 @@ from fastapi.middleware.gzip import GZipMiddleware
 from starlette.concurrency import run_in_threadpool
 
 from api import problems
-from api.deps import StoreDep
+from api.deps import StoreDep, key_checker, keyed_paths
 from api.jsonresp import OrjsonResponse
-from api.middleware import BodyLimitMiddleware, ETagMiddleware, RateLimiter
+from api.middleware import ETagMiddleware, GuardMiddleware, RateLimiter
 from api.settings import ApiSettings, get_api_settings
 from core.errors import StoreUnavailable
 from core.settings import Settings, get_settings
@@ -30,6 +32,13 @@ Errors are `application/problem+json` (RFC 9457).
 def api_store_settings(settings: Settings, api_settings: ApiSettings) -> Settings:
     return settings.model_copy(update={"query_timeout_ms": min(settings.query_timeout_ms,
                                                               api_settings.api_query_timeout_ms)})
+
+
+def uvicorn_options(api_settings: ApiSettings) -> dict[str, Any]:
+    """How uvicorn must treat forwarded headers: only from the configured proxies (its default
+    trusts 127.0.0.1, so anything on the host could claim any client address)."""
+    proxies = api_settings.trusted_proxies
+    return {"proxy_headers": bool(proxies), "forwarded_allow_ips": ",".join(proxies) if proxies else ""}
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None,
@@ -52,7 +61,9 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     problems.install(app)
     app.state.rate_limiter = RateLimiter(api_settings.rate_limit_per_minute)
     app.add_middleware(ETagMiddleware)
-    app.add_middleware(BodyLimitMiddleware, max_bytes=api_settings.max_body_bytes)
+    app.add_middleware(GuardMiddleware, max_bytes=api_settings.max_body_bytes,
+                       keyed_paths=functools.cache(lambda: keyed_paths(app)),
+                       check_key=key_checker(api_settings, app.state.rate_limiter))
     app.add_middleware(GZipMiddleware, minimum_size=1000)
     if api_settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=api_settings.cors_origins, allow_methods=["GET", "POST"],
@@ -71,9 +82,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
             return problems.problem(503, "store-unavailable", "Store unavailable", str(exc))
         return OrjsonResponse({"status": "ready", "store": store.kind, **info})
 
-    from api import openapi_examples, routes, routes_web
+    from api import openapi_examples, openapi_problems, routes, routes_web
 
     routes_web.install(app)  # offline docs and the explorer's static files
     routes.include(app)
     openapi_examples.install(app)
+    openapi_problems.install(app)
     return app

@@ -1,21 +1,23 @@
 """An example for every route parameter in the OpenAPI document, so /docs can "Try it out" at once.
 
 A parameter keeps an example its route declares; the others get one from the tables below (by
-path and name, then by name), else the first value of an enum, else a value of the right type.
+path and name, then by name), else the first value of an enum or of a pattern that lists the
+allowed values, else a value of the right type.
 Ids are from the sample corpus that `make run` loads.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
 BY_PATH: dict[tuple[str, str], Any] = {
-    ("/agreements/{id}", "id"): "agr-0be094d90680a70e",
+    ("/agreements/{id}", "id"): "agr-c44fad41e51995bb",
     ("/events/{id}", "id"): "evt-e6176d6f62edd151",
-    ("/documents/{id}", "id"): "doc-000-5e4b71d1a4473b0d-txt",
+    ("/documents/{id}", "id"): "doc-000-5e4b71d1a4473b0d-txt-0b09b2d694",  # the suffix hashes the corpus path
     ("/graph/neighborhood/{id}", "id"): "LA-SV",
     ("/queries/{name}", "name"): "partners_of_province",
     ("/agreements", "kind"): "MoU",
@@ -25,12 +27,13 @@ BY_PATH: dict[tuple[str, str], Any] = {
     ("/search", "limit"): 20,
     ("/graph/neighborhood/{id}", "limit"): 100,
     ("/id/{segment}/{key}", "format"): "turtle",
+    ("/sparql", "format"): "json",
 }
 BY_NAME: dict[str, Any] = {
     "id": "VN-25", "province": "Quảng Trị", "partner": "Savannakhet", "participant": "LA-SV", "country": "LA",
     "region": "Bắc Trung Bộ và duyên hải miền Trung", "current": True, "q": "savan", "field": "trade",
     "from": "2023", "to": "2023-12", "period": "2023", "limit": 50, "offset": 0, "depth": 1, "max_depth": 4,
-    "type": ["ForeignLocality"], "x-api-key": "your-api-key",
+    "type": ["ForeignLocality"], "x-api-key": "your-api-key", "include_predecessors": True,
 }
 
 
@@ -46,6 +49,9 @@ def _example(path: str, param: dict[str, Any]) -> Any:
     for s in [schema, *schema.get("anyOf", [])]:
         if s.get("enum"):
             return s["enum"][0]
+        alternatives = re.fullmatch(r"\^\(([a-z0-9_|-]+)\)\$", s.get("pattern", ""))
+        if alternatives:  # a closed list written as a pattern: ^(turtle|ttl|nt)$
+            return alternatives.group(1).split("|")[0]
     kinds = {s.get("type") for s in [schema, *schema.get("anyOf", [])]}
     return 1 if "integer" in kinds else True if "boolean" in kinds else "example"
 

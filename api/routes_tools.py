@@ -138,12 +138,12 @@ async def linked(segment: Annotated[str, Path(pattern=r"^[a-z]{2,30}$", examples
                  key: Annotated[str, Path(max_length=200, examples=["VN-25"])], request: Request, store: StoreDep,
                  settings: SettingsDep,
                  format: Annotated[str | None, Query(pattern=r"^(json|turtle|ttl|jsonld|nt|rdfxml)$")] = None) -> Response:
-    from api.routes_web import prefers_html, shell
+    from api.routes_web import entity_shell, prefers_html
     from core.errors import QueryRefused
     from graph.linked import describe, negotiate
 
     if prefers_html(request.headers.get("accept"), format):  # a browser: the explorer's page for the entity
-        return shell(request)
+        return await run_in_threadpool(entity_shell, request, store, settings, segment, key)
     try:
         fmt = negotiate(request.headers.get("accept"), format)
     except QueryRefused as exc:

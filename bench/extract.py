@@ -73,12 +73,29 @@ def profile(fn: Any, items: list[Any], top: int = 15) -> list[dict[str, Any]]:
     return rows
 
 
+def pool_speedup(items: list[Any]) -> dict[str, Any]:
+    """ingest.run's process pool on every core against one process, on the same articles, workers'
+    start-up (segmenter and gazetteer load) included: what `provkg extract|ingest` gains."""
+    from ingest.run import _results
+
+    out: dict[str, Any] = {"articles": len(items), "cores": len(os.sched_getaffinity(0))
+                           if hasattr(os, "sched_getaffinity") else os.cpu_count()}
+    for workers in (1, 2):
+        t0 = time.perf_counter()
+        for _ in _results(items, workers):
+            pass
+        out[f"seconds_{workers}_worker{'s' if workers > 1 else ''}"] = round(time.perf_counter() - t0, 2)
+    out["speedup"] = round(out["seconds_1_worker"] / out["seconds_2_workers"], 2)
+    return out
+
+
 def main(argv: list[str] | None = None) -> None:
     args = parser(__doc__.splitlines()[0]).parse_args(argv)
     started = time.perf_counter()
     n = 1_000 if args.size == "full" else 20
     ref_budget = 20.0 if args.size == "full" else 2.0
     cpu = None
+    all_cpus = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
     if hasattr(os, "sched_setaffinity"):
         cpu = min(os.sched_getaffinity(0))
         os.sched_setaffinity(0, {cpu})
@@ -100,10 +117,13 @@ def main(argv: list[str] | None = None) -> None:
     ref_whole = timed(lambda a: ner(a.text), items, ref_budget / 3)
     ref_tok = timed(lambda a: word_tokenize(a.text), items, ref_budget / 3)
     prof = profile(process, items[: min(len(items), 100)])
+    if all_cpus is not None:
+        os.sched_setaffinity(0, all_cpus)  # the pool is measured on every core
+    pool = pool_speedup(articles(48 if args.size == "full" else 12))
     result = {
         "corpus": str(CORPUS), "distinct_articles": len({a.source for a in items}), "cpu_pinned": cpu,
         "pipeline": full, "clean_recognise_link": front, "underthesea_ner": ref_ner,
-        "underthesea_ner_whole_text": ref_whole, "underthesea_word_tokenize": ref_tok,
+        "underthesea_ner_whole_text": ref_whole, "underthesea_word_tokenize": ref_tok, "process_pool": pool,
         "ratios": {"pipeline_vs_ner": ratio(full["articles_per_s"], ref_ner["articles_per_s"], 1),
                    "front_vs_ner": ratio(front["articles_per_s"], ref_ner["articles_per_s"], 1),
                    "pipeline_vs_word_tokenize": ratio(full["articles_per_s"], ref_tok["articles_per_s"], 1)},

@@ -21,7 +21,7 @@ from typing import Any
 from bench.common import SCALES, ensure_synth, hubs, log, parser, percentiles, server_crashes, write_result
 from core.errors import ProvkgError
 
-QUERY_SCALES = {"tiny": ("1k",), "full": ("100k", "1m")}
+QUERY_SCALES = {"tiny": ("1k",), "mid": ("100k",), "full": ("100k", "1m")}
 
 
 def param_sets(q: Any, h: dict[str, list[str]]) -> dict[str, dict[str, Any]]:
@@ -70,8 +70,10 @@ def load_queries() -> tuple[dict[str, Any], dict[str, str]]:
 
 
 def run_query(store: Any, q: Any, params: dict[str, Any]) -> Any:
-    """What graph.catalog.run_query does, for a NamedQuery in hand."""
-    return store.read(q.text_for(store.kind), q.bind(params))
+    """What graph.catalog.run_query does (bind, derive, resolve names to ids, read), for a NamedQuery in hand."""
+    from graph.catalog import execute
+
+    return execute(store, q, params)
 
 
 def measure(store: Any, q: Any, params: dict[str, Any], reps: int, budget_s: float) -> dict[str, Any]:
@@ -131,7 +133,7 @@ def main(argv: list[str] | None = None) -> None:
     catalog, broken = load_queries()
     scales = QUERY_SCALES[args.size]
     sizes = {k: v for d in SCALES.values() for k, v in d.items()}
-    reps, budget = (30, 1.0) if args.size == "full" else (1, 0.0)
+    reps, budget = (30, 1.0) if args.size != "tiny" else (1, 0.0)
     out: dict[str, Any] = {"scales": {}, "queries": sorted(catalog), "broken_queries": broken}
     # query -> scale where it crashed the server or timed out: not run at larger scales
     crashed: dict[str, str] = {}

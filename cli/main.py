@@ -17,7 +17,8 @@ app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' forei
                   no_args_is_help=True, pretty_exceptions_enable=False)
 store_app = typer.Typer(help="Start, stop and inspect the embedded FalkorDB server.", no_args_is_help=True)
 app.add_typer(store_app, name="store")
-out = Console()
+# piped output is not a screen: rich would cut tables at 80 columns; let rows be as wide as they are
+out = Console() if sys.stdout.isatty() else Console(width=100_000)
 err = Console(stderr=True)
 
 
@@ -164,16 +165,20 @@ def _report(summary: Any, fmt: Fmt) -> None:
     if fmt == Fmt.json:
         sys.stdout.write(json.dumps(summary.as_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
-        out.print(f"articles: {summary.articles}  loaded: {summary.loaded}  unchanged: {summary.unchanged}  "
+        unchanged = f"  unchanged: {summary.unchanged}" if summary.verb == "loaded" else ""
+        out.print(f"articles: {summary.articles}  {summary.verb}: {summary.loaded}{unchanged}  "
                   f"failed: {len(summary.failed)}")
-        out.print("facts: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.facts.items())))
+        if summary.facts:
+            out.print(f"facts {summary.verb}: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.facts.items())))
+        elif summary.unchanged:
+            out.print("facts: none reloaded (unchanged articles are skipped; --force reloads them)")
         for src, section, reason in summary.rejected:
             out.print(f"[yellow]rejected[/yellow] {section} in {src}: {reason}")
         for _, error in summary.failed:
             err.print(f"[red]failed[/red] {error}")
 
 
-def _progress_run(inputs: list[str], on_facts: Any) -> Any:
+def _progress_run(inputs: list[str], on_facts: Any, *, verb: str = "loaded", follow_links: bool = False) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
     from ingest.read import read_all
@@ -183,10 +188,10 @@ def _progress_run(inputs: list[str], on_facts: Any) -> Any:
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), console=err,
                   transient=True, disable=not err.is_terminal) as progress:
         task = progress.add_task("articles", total=None)
-        items = list(read_all(inputs, s.max_article_bytes, s.url_timeout_s))
-        # each worker loads the segmenter and the gazetteer (~3 s): a pool pays off from about 50 articles
-        workers = min(default_workers(), max(1, len(items) // 50))
-        return run(items, on_facts, tick=lambda _src: progress.advance(task), workers=workers)
+        items = list(read_all(inputs, s.max_article_bytes, s.url_timeout_s, follow_links=follow_links))
+        # forked workers share what the parent loaded: a pool pays off from about 8 articles
+        workers = min(default_workers(), max(1, len(items) // 8))
+        return run(items, on_facts, tick=lambda _src: progress.advance(task), workers=workers, verb=verb)
 
 
 @app.command()
@@ -196,6 +201,7 @@ def extract(
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
     explain: Annotated[bool, typer.Option("--explain", help="Print candidates, features, scores and decisions "
                                                             "instead of writing files")] = False,
+    follow_links: Annotated[bool, typer.Option(help="Read links that lead out of a given folder")] = False,
 ) -> None:
     """Extract facts to JSON files in the gold annotation shape (no store needed)."""
     from ingest.run import write_gold
@@ -205,7 +211,7 @@ def extract(
         from ingest.read import read_all
 
         s = settings()
-        for item in read_all(paths, s.max_article_bytes, s.url_timeout_s):
+        for item in read_all(paths, s.max_article_bytes, s.url_timeout_s, follow_links=follow_links):
             if isinstance(item, ProvkgError):
                 err.print(str(item))
                 continue
@@ -214,7 +220,7 @@ def extract(
     if out_dir is None:
         raise fail(InputError("--out DIR is needed (or --explain)")) from None
 
-    summary = _progress_run(paths, write_gold(out_dir))
+    summary = _progress_run(paths, write_gold(out_dir), verb="written", follow_links=follow_links)
     _report(summary, fmt)
     raise typer.Exit(summary.exit_code)
 
@@ -224,8 +230,15 @@ def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders or http(s) URLs")],
     force: Annotated[bool, typer.Option(help="Reload articles whose content is unchanged")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
+    follow_links: Annotated[bool, typer.Option(help="Read links that lead out of a given folder")] = False,
 ) -> None:
-    """Extract facts and load them into the graph, one transaction per article."""
+    """Extract facts and load them into the graph, one transaction per article.
+
+    Inputs: .txt, .html/.htm, .jsonl/.ndjson files, folders (recursive) and http(s) URLs. A .jsonl
+    file holds one article per line, a JSON object with the fields "text" (required: the article
+    text), "url" (where it was published), "title" (its headline) and "published" (an ISO date:
+    YYYY, YYYY-MM, YYYY-MM-DD, optionally THH:MM); each line loads or fails on its own.
+    """
     from graph.loader import Loader
     from graph.reference import load_reference
     from graph.sparql import ingest_hook as sparql_hook
@@ -239,7 +252,8 @@ def ingest(
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
-    summary = _progress_run(paths, lambda _raw, facts: loader.load_article(facts, force=force))
+    summary = _progress_run(paths, lambda _raw, facts: loader.load_article(facts, force=force),
+                            follow_links=follow_links)
     _report(summary, fmt)
     raise typer.Exit(summary.exit_code)
 
@@ -281,17 +295,42 @@ def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
     """Serve the REST API (OpenAPI docs at /docs)."""
     import uvicorn
 
+    from api.app import uvicorn_options
     from api.settings import get_api_settings
 
     settings()
     try:
-        get_api_settings()
+        api_settings = get_api_settings()
     except ConfigError as exc:
         err.print(f"[red]configuration error:[/red] {exc}")
         raise typer.Exit(2) from None
+    import errno
+    import socket
+
+    probe = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET)
+    try:
+        probe.bind((host, port))
+    except OSError as exc:
+        if exc.errno == errno.EADDRINUSE:
+            err.print(f"[red]port {port} on {host} is taken[/red] (another `make run` or `provkg serve`?); "
+                      f"choose another: [bold]make run PORT={port + 1}[/bold] or provkg serve --port {port + 1}")
+            raise typer.Exit(2) from None
+        err.print(f"[red]cannot listen on {host}:{port}:[/red] {exc.strerror}")
+        raise typer.Exit(2) from None
+    finally:
+        probe.close()
+    base = f"http://{'[' + host + ']' if ':' in host else host}:{port}"
+
+    class Server(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                out.print(f"ready: explorer {base}/  API docs {base}/docs  API {base}/provinces  (Ctrl-C stops)")
+
     # uvloop's event loop and httptools' parser: 1.05-1.25x the throughput of asyncio + h11 (BENCHMARKS.md)
-    uvicorn.run("api.app:create_app", factory=True, host=host, port=port, log_level="info", loop="uvloop",
-                http="httptools")
+    config = uvicorn.Config("api.app:create_app", factory=True, host=host, port=port, log_level="info",
+                            loop="uvloop", http="httptools", **uvicorn_options(api_settings))
+    Server(config).run()
 
 
 @app.command("schema")

@@ -11,7 +11,9 @@ Parameter line grammar (one per parameter)::
     // param: NAME: TYPE[?] [= DEFAULT] [one of [..]] [range LO..HI]  -- DESCRIPTION (example: VALUE)
 
 TYPE is string, int, float, bool, date or list[string]; `?` makes the parameter optional (null turns
-the filter off); DEFAULT, the choices and VALUE are JSON. A parameter without `?` and without a
+the filter off); DEFAULT, the choices and VALUE are JSON. A `date` parameter also gives
+`$NAME_first` and `$NAME_last`, the first and last day it can mean (ISO strings for `date()`, to
+compare with the date values the loader stores in `day`). A parameter without `?` and without a
 default is required. Three more types name graph entities by id or by name and arrive in the Cypher
 as the id (folding and name look-up happen once, in Python, see graph.resolve): `province` (a
 Vietnamese province, the unit valid at `as_of` when a name fits several), `partner` (a foreign
@@ -214,7 +216,8 @@ _KEYWORDS = {"CASE", "NULL", "TRUE", "FALSE", "NOT", "EXISTS", "WHEN", "THEN", "
 def bound_names(params: list[QueryParam]) -> set[str]:
     """The $names a query with these parameters may use: each parameter, and NAME_key for a `name`."""
     return ({p.name for p in params} | {p.name + "_key" for p in params if p.type == "name"}
-            | {p.name + "_units" for p in params if p.type == "province"})
+            | {p.name + "_units" for p in params if p.type == "province"}
+            | {p.name + s for p in params if p.type == "date" for s in ("_first", "_last")})
 
 
 def check_labels(cypher: str, where: str) -> None:
@@ -268,9 +271,24 @@ class NamedQuery(BaseModel):
             else:
                 raise QueryRefused(f"missing required parameter {p.name!r} for query {self.name!r} "
                                    f"(example: {json.dumps(p.example, ensure_ascii=False)})")
-            if p.type == "name":
-                bound[p.name + "_key"] = fold(bound[p.name]) if bound[p.name] is not None else None
         return bound
+
+    def derive(self, bound: dict[str, Any], kind: str | None = None) -> dict[str, Any]:
+        """The derived parameters the query's text uses: NAME_key (folded), NAME_first / NAME_last
+        (first and last day of a date)."""
+        from graph.loader import first_day, last_day
+
+        used = parameters_used(self.text_for(kind))
+        out = dict(bound)
+        for p in self.params:
+            value = bound.get(p.name)
+            if p.type == "name" and p.name + "_key" in used:
+                out[p.name + "_key"] = fold(value) if value is not None else None
+            if p.type == "date":
+                for suffix, fn in (("_first", first_day), ("_last", last_day)):
+                    if p.name + suffix in used:
+                        out[p.name + suffix] = fn(value) if value is not None else None
+        return out
 
 
 # -- parsing --------------------------------------------------------------------------------------
@@ -393,7 +411,7 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     if undeclared := sorted(used - bound_names(header["params"])):
         raise CatalogError(f"{where}: parameter ${undeclared[0]} is used but not declared in the header")
     if unused := sorted(p.name for p in header["params"]
-                        if not used & {p.name, p.name + "_key", p.name + "_units"}):
+                        if not used & {p.name, *(p.name + s for s in ("_key", "_units", "_first", "_last"))}):
         raise CatalogError(f"{where}: parameter {unused[0]!r} is declared but never used")
     check_labels(body, where)
     return variant, header, body
@@ -474,7 +492,7 @@ def execute(store: GraphStore, query: NamedQuery, raw_params: dict[str, Any], *,
     query's own time limit and row cap (a caller's cap may only lower it)."""
     from graph.resolve import resolve_params
 
-    params = resolve_params(store, query, query.bind(raw_params), as_of=as_of,
+    params = resolve_params(store, query, query.derive(query.bind(raw_params), store.kind), as_of=as_of,
                             include_predecessors=include_predecessors)
     cap = min(x for x in (max_rows, query.max_rows) if x) if (max_rows or query.max_rows) else None
     return store.read(query.text_for(store.kind), params, max_rows=cap, timeout_ms=query.timeout_ms)
@@ -498,11 +516,19 @@ def explain(name: str, raw_params: dict[str, Any], *, kind: str | None = None) -
     """The Cypher that would run, with the bound parameters shown as a Cypher-browser `:params`
     line. Text only: nothing is sent to an engine (FalkorDB's EXPLAIN would execute the query)."""
     query = get_query(name)
-    params = query.bind(raw_params)
+    bound = query.bind(raw_params)
+    variant_kind = kind if kind in query.texts else DEFAULT_VARIANT
+    params = query.derive(bound, variant_kind)
+    for p in query.params:  # no store here: a province stands for itself alone
+        if p.type == "province" and p.name + "_units" in parameters_used(query.text_for(variant_kind)):
+            params[p.name + "_units"] = [bound[p.name]] if bound[p.name] is not None else []
     variant = kind if kind in query.texts else DEFAULT_VARIANT
     lines = [f"// {query.name}: {query.title}", f"// file: queries/{query.files[variant]}",
              "// parameters as bound:"]
     for p in query.params:
         lines.append(f"//   {p.signature()}  ->  {json.dumps(params[p.name], ensure_ascii=False)}")
+    if any(p.type in ENTITY_TYPES for p in query.params):
+        lines.append("// province, partner and entity parameters take ids here: a run resolves names to ids "
+                     "(and NAME_units to the unit and its predecessors)")
     lines.append(":params " + json.dumps(params, ensure_ascii=False))
     return "\n".join(lines) + "\n" + query.text_for(variant)

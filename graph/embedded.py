@@ -13,6 +13,7 @@ import hashlib
 import os
 import secrets
 import signal
+import stat
 import subprocess
 import tempfile
 import time
@@ -38,14 +39,42 @@ class EmbeddedServer:
         self.logfile = self.dir / "redis.log"
         self.passfile = self.dir / "secret"
         sock = self.dir / "falkordb.sock"
+        self._private_parent: Path | None = None
         if len(str(sock)) > _SOCKET_MAX:
+            # sun_path is short: a per-user directory, found again from the data dir's path. Its
+            # name is predictable, so it is trusted only if this user owns it and no one else may
+            # enter it (another user who pre-created it received our password before)
             digest = hashlib.sha1(str(self.dir).encode()).hexdigest()[:16]
-            sock = Path(tempfile.gettempdir()) / f"provkg-{digest}" / "falkordb.sock"
+            base = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+            self._private_parent = Path(base) / f"provkg-{os.getuid()}-{digest}"
+            sock = self._private_parent / "falkordb.sock"
         self.socket = sock
 
+    def _check_socket_dir(self) -> None:
+        """Create the socket's directory 0700, or refuse one that another user could reach."""
+        d = self._private_parent
+        if d is None:
+            return
+        try:
+            os.mkdir(d, 0o700)
+        except FileExistsError:
+            pass
+        st = os.lstat(d)
+        if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid() or st.st_mode & 0o077:
+            raise StoreUnavailable(f"refusing the socket directory {d}: it is not a directory of this user "
+                                   f"with mode 0700 (owner uid {st.st_uid}, mode {stat.S_IMODE(st.st_mode):o}); "
+                                   "remove it or use a shorter PROVKG_DATA_DIR")
+
     # -- credentials ---------------------------------------------------------------------------
+    def make_dirs(self) -> None:
+        """The data dir and the server's dir are this user's alone (article text, the log, the AOF)."""
+        for d in (self.data_dir, self.dir):
+            d.mkdir(parents=True, exist_ok=True, mode=0o700)
+            if d.stat().st_uid == os.getuid() and d.stat().st_mode & 0o077:
+                os.chmod(d, 0o700)
+
     def password(self) -> str:
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.make_dirs()
         if not self.passfile.exists():
             fd = os.open(self.passfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
@@ -53,6 +82,7 @@ class EmbeddedServer:
         return self.passfile.read_text().strip()
 
     def connection(self, timeout: float | None = None) -> redis.Redis:
+        self._check_socket_dir()  # before our password goes to whatever listens there
         return redis.Redis(unix_socket_path=str(self.socket), password=self.password(),
                            socket_timeout=timeout, decode_responses=True)
 
@@ -109,9 +139,12 @@ class EmbeddedServer:
 
         A server that is alive but still replaying its append-only file (after a crash) is waited
         for, never doubled: two servers on one data dir would both write the same AOF."""
-        self.dir.mkdir(parents=True, exist_ok=True)
-        self.socket.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with open(self.dir / "start.lock", "w") as guard:
+        self.make_dirs()
+        self._check_socket_dir()
+        for f in self.dir.rglob("*"):  # files an older version left readable
+            if f.is_file() and not f.is_symlink() and f.stat().st_mode & 0o077:
+                os.chmod(f, 0o600)
+        with open(os.open(self.dir / "start.lock", os.O_WRONLY | os.O_CREAT, 0o600), "w") as guard:
             fcntl.flock(guard, fcntl.LOCK_EX)  # two processes starting at once: one wins
             state = self.state()
             if state == "ready":
@@ -140,10 +173,14 @@ class EmbeddedServer:
                 # a reply past this closes the connection instead of growing both processes
                 "--client-output-buffer-limit", f"normal {self.max_reply_mb}mb 0 0",
                 # a query that allocates past this (e.g. a huge range()) is aborted instead of exhausting memory
-                "--loadmodule", module, "THREAD_COUNT", "2", "TIMEOUT_MAX", "600000",
+                # CMD_INFO no: the engine's telemetry stream would keep every query with its
+                # parameters in a key of its own, in the AOF
+                "--loadmodule", module, "THREAD_COUNT", "2", "TIMEOUT_MAX", "600000", "CMD_INFO", "no",
                 "QUERY_MEM_CAPACITY", str(self.query_memory_mb * 1024 * 1024),
             ]
-            result = subprocess.run(args, capture_output=True, text=True, check=False)
+            # umask 077: the AOF (article text), the log and the pid file are created 0600
+            result = subprocess.run(args, capture_output=True, text=True, check=False,
+                                    preexec_fn=lambda: os.umask(0o077))  # noqa: PLW1509 - no threads in the child
             if result.returncode != 0:
                 raise StoreUnavailable(f"redis-server failed to start: {result.stderr.strip()[:500]}")
             self._wait_ready(wait_s)

@@ -11,6 +11,7 @@ Values are $parameters; labels are literals from the ontology, as in graph/views
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from core.errors import NotFound
@@ -18,15 +19,16 @@ from graph import views as V
 from graph.store import GraphStore
 
 _TYPE = "[lbl IN labels(x) WHERE lbl <> 'Entity'][0]"
-PARTNER_CAP = 500  # rows of the partner table (the most active first); the map gets every located partner
+PARTNER_CAP = 200  # rows of the partner table (the most active first); the map gets every located partner
 TIMELINE_CAP = 100  # latest agreements and events per unit
 PERIOD_CAP = 12  # latest periods per indicator
 
-_PARTNERS = (
+_PARTNERS = (  # columns, not a map per row: a tenth of the transfer time for a hub's 2,000 partners
     "MATCH (p:VietnameseProvince {id: $id})-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x) "
-    f"RETURN {{id: x.id, name: x.name, name_en: x.name_en, type: {_TYPE}, country: x.country, "
-    "iso3166_2: x.iso3166_2, lat: x.lat, lon: x.lon, partnership: ps.id, since: ps.since, "
-    "evidence_count: ps.evidence_count, confidence: ps.confidence}")
+    "RETURN x.id, x.name, labels(x), x.country, x.lat, x.lon, ps.since, ps.first_reported, ps.evidence_count, "
+    "ps.confidence")
+_PARTNER_KEYS = ("id", "name", "labels", "country", "lat", "lon", "since", "first_reported", "evidence_count",
+                 "confidence")
 # counted in one pass per kind and joined in Python: an OPTIONAL MATCH per partner row costs seconds
 # for a province with thousands of partners
 _AGREEMENTS_BY_PARTNER = ("MATCH (:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(x) "
@@ -86,7 +88,8 @@ def _merge_partner(partners: dict[str, dict[str, Any]], row: dict[str, Any]) -> 
         seen[key] += row[key]
     seen["evidence_count"] = (seen["evidence_count"] or 0) + (row["evidence_count"] or 0)
     seen["via"] += row["via"]
-    seen["since"] = min(filter(None, [seen["since"], row["since"]]), default=None)
+    for key in ("since", "first_reported"):
+        seen[key] = min(filter(None, [seen[key], row[key]]), default=None)
 
 
 def province_page(store: GraphStore, key: str) -> dict[str, Any]:
@@ -107,7 +110,9 @@ def province_page(store: GraphStore, key: str) -> dict[str, Any]:
     for uid, via in units:
         agreements = dict(_rows(store, _AGREEMENTS_BY_PARTNER, uid))
         events = dict(_rows(store, _EVENTS_BY_PARTNER, uid))
-        for row in _rows(store, _PARTNERS, uid):
+        for values in _rows(store, _PARTNERS, uid):
+            row = dict(zip(_PARTNER_KEYS, values, strict=True))
+            row["type"] = next((lbl for lbl in row.pop("labels") if lbl != "Entity"), "Entity")
             row.update(country_numeric=country_numeric(row.get("country")), via=[via] if via else [],
                        agreements=agreements.get(row["id"], 0), events=events.get(row["id"], 0))
             _merge_partner(partners, row)
@@ -175,3 +180,22 @@ def entity_exists(store: GraphStore, label: str, key: str) -> bool:
 def require_entity(store: GraphStore, label: str, key: str) -> None:
     if not entity_exists(store, label, key):
         raise NotFound(f"no {label} with id {key!r}")
+
+
+@lru_cache(maxsize=4)
+def vocabulary(ontology: Path) -> dict[str, dict[str, dict[str, str]]]:
+    """The SKOS concept schemes of the ontology (agreement kinds, event kinds, cooperation fields):
+    scheme -> notation -> {"vi": label, "en": label}, so the pages name a kind as the ontology does."""
+    import rdflib
+    from rdflib.namespace import SKOS
+
+    g = rdflib.Graph().parse(ontology, format="turtle")
+    out: dict[str, dict[str, dict[str, str]]] = {}
+    for concept, scheme in g.subject_objects(SKOS.inScheme):
+        notation = g.value(concept, SKOS.notation)
+        if notation is None:
+            continue
+        labels = {lit.language: str(lit) for lit in g.objects(concept, SKOS.prefLabel)
+                  if isinstance(lit, rdflib.Literal) and lit.language in ("vi", "en")}
+        out.setdefault(str(scheme).rsplit("#", 1)[-1], {})[str(notation)] = labels
+    return out

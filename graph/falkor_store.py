@@ -48,13 +48,17 @@ def plain(value: Any) -> Any:
 
 
 _INT64 = (-(2**63), 2**63 - 1)
+MAX_PARAM_DEPTH = 8
 
 
 def check_params(params: dict[str, Any] | None, where: str = "parameter") -> None:
     """Refuse values the engine would mangle before a statement is sent: FalkorDB reads the query as
     a C string, so a NUL cuts it (the rest of a transaction then ran without that statement), and
     it clamps integers outside 64 bits silently."""
-    def walk(value: Any, path: str) -> None:
+    def walk(value: Any, path: str, depth: int = 0) -> None:
+        if depth > MAX_PARAM_DEPTH:
+            # the parameters travel as Cypher text: nesting costs parse time like brackets in a query
+            raise InputError(f"{path} nests deeper than {MAX_PARAM_DEPTH} levels")
         if isinstance(value, str):
             if "\x00" in value:
                 raise InputError(f"{path} contains a NUL character (at {value.index(chr(0))})")
@@ -67,10 +71,10 @@ def check_params(params: dict[str, Any] | None, where: str = "parameter") -> Non
             for k, v in value.items():
                 if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
                     raise InputError(f"{path} has an invalid key {str(k)[:40]!r}")
-                walk(v, f"{path}.{k}")
+                walk(v, f"{path}.{k}", depth + 1)
         elif isinstance(value, (list, tuple)):
             for i, v in enumerate(value):
-                walk(v, f"{path}[{i}]")
+                walk(v, f"{path}[{i}]", depth + 1)
     for name, value in (params or {}).items():
         if not isinstance(name, str) or not name.isidentifier():
             raise InputError(f"{where} name {str(name)[:40]!r} is not a valid identifier")
@@ -91,6 +95,25 @@ def _map_error(exc: redis.ResponseError) -> Exception:
     return QueryFailed(msg)
 
 
+class _IdsOnly:
+    """A schema view with the unique id key and the full-text index only (FalkorStore.ensure_schema(ids_only=True))."""
+
+    def __init__(self, schema: Any) -> None:
+        self.schema = schema
+
+    def unique_keys(self) -> list[tuple[str, str]]:
+        return self.schema.unique_keys()
+
+    def indexes(self) -> list[tuple[str, str]]:
+        return []
+
+    def fulltext(self) -> list[tuple[str, str]]:
+        return self.schema.fulltext()
+
+    def label(self, name: str) -> str:
+        return self.schema.label(name)
+
+
 class FalkorStore:
     kind = "embedded"
 
@@ -98,6 +121,7 @@ class FalkorStore:
         self.settings = settings
         self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb,
                                      settings.max_reply_mb)
+        self.server.make_dirs()
         self.lock = RWLock(self.server.dir, turnstile_s=settings.writer_turnstile_ms / 1000)
         self.autostart = autostart
         self._db: FalkorDB | None = None
@@ -275,10 +299,12 @@ class FalkorStore:
             rows.append(row)
         return QueryResult(columns=[str(c) for c in header], rows=rows, truncated=truncated)
 
-    def ensure_schema(self) -> None:
-        self._supervised(self._ensure_schema)
+    def ensure_schema(self, *, ids_only: bool = False) -> None:
+        """The ontology's constraints and indexes; ids_only keeps just the unique Entity.id index (a
+        first bulk load runs faster without the others, and builds them after: ensure_schema())."""
+        self._supervised(lambda g: self._ensure_schema(g, ids_only=ids_only))
 
-    def _ensure_schema(self, g: Any) -> None:
+    def _ensure_schema(self, g: Any, *, ids_only: bool = False) -> None:
         from graph.schema import load_schema
 
         schema = load_schema(self.settings.ontology)
@@ -287,6 +313,10 @@ class FalkorStore:
         else:
             existing = {(r[0], r[1]) for r in g.ro_query(
                 "CALL db.indexes() YIELD label, properties UNWIND properties AS p RETURN label, p").result_set}
+        if ids_only:
+            # the full-text index stays: FalkorDB cannot recreate it with its options (no stop words)
+            # on a label that still has the unique id index ("Can not override index configuration")
+            schema = _IdsOnly(schema)
         wanted = set(schema.indexes()) | set(schema.unique_keys()) | set(schema.fulltext())
         for label, prop in sorted(existing - wanted):  # an index the ontology stopped declaring
             with self.lock.exclusive():
@@ -317,15 +347,24 @@ class FalkorStore:
 
     def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
         """The engine's plan (GRAPH.EXPLAIN: planned, not run), one operation a line, children indented."""
-        def work(g: Any) -> list[str]:
-            with self.lock.shared():
-                try:
-                    plan = g.explain(query, params or {})
-                except redis.ResponseError as exc:
-                    raise _map_error(exc) from None
-            return [line for line in str(plan).splitlines() if line.strip()]
+        from falkordb.execution_plan import ExecutionPlan
 
-        return self._supervised(work)
+        check_params(params)
+        deadline_s = (self.settings.query_timeout_ms + self.settings.client_grace_ms) / 1000
+        for attempt in (1, 2):
+            g = self._graph()
+            command = ["GRAPH.EXPLAIN", g.name, g._build_params_header(params or {}) + query]
+            try:
+                with self.lock.shared(timeout_s=deadline_s):
+                    reply = self._call(g, command, deadline_s)
+                break
+            except LockTimeout:
+                raise QueryTimeout(f"the store stayed busy with writes for {deadline_s:.1f} s; retry") from None
+            except _NotSent:
+                self._reset()
+                if attempt == 2:
+                    raise StoreUnavailable("embedded FalkorDB is unreachable") from None
+        return [line for line in str(ExecutionPlan(reply)).splitlines() if line.strip()]
 
     def shortest_path_query(self, max_depth: int) -> str:
         # FalkorDB 4.16 has no undirected shortestPath: enumerate bounded paths, shortest first

@@ -46,6 +46,9 @@ class Batch:
             allowed = self._node_keys[label] = frozenset(self.schema.node_keys(label))
         if "id" not in allowed or not props.keys() <= allowed:
             self.schema.check_node_keys(label, set(props) | {"id"})  # raises, naming the keys
+        if "day" in allowed and "day" not in props and (props.get("date") or props.get("date_start")):
+            # the first day the date can mean, written as a date() value (see statements())
+            props["day"] = first_day(props.get("date") or props["date_start"])
         if "search_text" in props and "keys" in allowed:
             # the folded names, one per list item, for the Entity.keys index (graph.resolve)
             props["keys"] = [k for k in props["search_text"].split("|") if k]
@@ -72,6 +75,8 @@ class Batch:
             # an entity first seen in an older article may predate its name keys: give it them
             setter = ("ON CREATE SET n += row.props ON MATCH SET n.keys = coalesce(n.keys, row.props.keys)"
                       if create_only else "SET n += row.props")
+            if "day" in self.schema.node_keys(label):
+                setter += ", n.day = date(row.props.day)"  # a date value: indexed ranges on strings are wrong
             q = f"UNWIND $rows AS row MERGE (n:{labels} {{id: row.id}}) {setter}"
             # rows in id order: concurrent writers lock the same nodes in the same order (no deadlock cycles)
             items = [{"id": k, "props": v} for k, v in sorted(rows.items())]
@@ -82,6 +87,22 @@ class Batch:
             items = [{"src": s, "dst": d, "props": p} for (s, d), p in sorted(pairs.items())]
             out.extend((q, {"rows": chunk}) for chunk in _chunks(items, batch_size))
         return out
+
+
+def first_day(date: str) -> str:
+    """The first day an ISO date of any precision (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
+    return date + "-01-01"[: 10 - len(date)] if len(date) < 10 else date[:10]
+
+
+def last_day(date: str) -> str:
+    """The last day an ISO date of any precision can mean."""
+    import calendar
+
+    if len(date) >= 10:
+        return date[:10]
+    year = int(date[:4])
+    month = int(date[5:7]) if len(date) >= 7 else 12
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
 
 
 def _chunks(items: list[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
@@ -179,9 +200,7 @@ def _mention(batch: Batch, doc_id: str, ev: Evidence, stated_since: str | None =
     return mid
 
 
-def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list[str]]:
-    b = Batch(schema)
-    doc = facts.document
+def _document(b: Batch, doc: Any) -> None:
     b.node("Document", doc.id, {
         "title": doc.title, "url": doc.url, "source": doc.source, "published": doc.published,
         "content_hash": doc.content_hash, "text_length": doc.text_length, "content": doc.content,
@@ -191,67 +210,87 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
     for prov in doc.subject_provinces:
         add_entity(b, prov)
         b.rel("ABOUT", doc.id, prov.id)
-    partnership_ids: list[str] = []
 
-    for pf in facts.partners:
-        prov_id, partner_id = add_entity(b, pf.province), add_entity(b, pf.partner)
-        pid = fact_id("ps", prov_id, partner_id)
-        b.node("Partnership", pid, {"name": f"{pf.province.name} – {pf.partner.name}"})
-        b.rel("HAS_PARTNERSHIP", prov_id, pid)
-        b.rel("PARTNER", pid, partner_id)
-        # the start the sentence states, when the extractor read one (PartnerFact.since is optional)
-        b.rel("EVIDENCED_BY", pid, _mention(b, doc.id, pf.evidence, getattr(pf, "since", None)))
-        partnership_ids.append(pid)
 
+def _partnership(b: Batch, doc_id: str, pf: Any) -> str:
+    prov_id, partner_id = add_entity(b, pf.province), add_entity(b, pf.partner)
+    pid = fact_id("ps", prov_id, partner_id)
+    b.node("Partnership", pid, {"name": f"{pf.province.name} – {pf.partner.name}"})
+    b.rel("HAS_PARTNERSHIP", prov_id, pid)
+    b.rel("PARTNER", pid, partner_id)
+    # the start the sentence states, when the extractor read one (PartnerFact.since is optional)
+    b.rel("EVIDENCED_BY", pid, _mention(b, doc_id, pf.evidence, getattr(pf, "since", None)))
+    return pid
+
+
+def _agreement(b: Batch, doc_id: str, af: Any) -> None:
+    prov_id = add_entity(b, af.province)
+    parties: list[str] = sorted({prov_id, *(add_entity(b, e) for e in af.party_entities),
+                                 *([add_entity(b, af.partner)] if af.partner else [])})
+    aid = fact_id("agr", af.kind, af.date or "", af.level or "", *parties,
+                  "" if af.partner else doc_id, af.count or "")
+    b.node("Agreement", aid, {"kind": af.kind, "level": af.level, "fields": af.fields, "date": af.date,
+                              "count": af.count, "title": af.title,
+                              "name": af.title or f"{af.kind} {af.province.name}"
+                              + (f" – {af.partner.name}" if af.partner else ""),
+                              "confidence": af.evidence.confidence})
+    for party in parties:
+        b.rel("PARTY", aid, party)
+    b.rel("EVIDENCED_BY", aid, _mention(b, doc_id, af.evidence))
+
+
+def _event(b: Batch, doc_id: str, ef: Any) -> None:
+    prov_id = add_entity(b, ef.province)
+    eid = fact_id("evt", prov_id, ef.kind, ef.date_start or "", fold_key(ef.name))
+    b.node("Event", eid, {"kind": ef.kind, "name": ef.name, "date_start": ef.date_start,
+                          "date_end": ef.date_end, "place_name": ef.place,
+                          "confidence": ef.evidence.confidence, "search_text": search_text(ef.name)})
+    b.rel("PARTICIPANT", eid, prov_id)
+    for e in ef.participant_entities:
+        b.rel("PARTICIPANT", eid, add_entity(b, e))
+    if ef.place_entity:
+        b.rel("HELD_IN", eid, add_entity(b, ef.place_entity))
+    b.rel("EVIDENCED_BY", eid, _mention(b, doc_id, ef.evidence))
+
+
+def _observation(b: Batch, doc_id: str, of: Any) -> None:
+    prov_id = add_entity(b, of.province)
+    oid = fact_id("obs", prov_id, of.indicator, of.period or "", of.unit, of.value, doc_id)
+    b.node("Observation", oid, {"indicator": of.indicator, "value": of.value, "value_max": of.value_max,
+                                "unit": of.unit, "unit_noun": of.unit_noun, "period": of.period,
+                                "qualifier": of.qualifier, "confidence": of.evidence.confidence,
+                                "name": of.indicator})
+    b.rel("OBSERVATION_OF", oid, prov_id)
+    b.rel("EVIDENCED_BY", oid, _mention(b, doc_id, of.evidence))
+
+
+def _role(b: Batch, doc_id: str, pe: Any) -> None:
+    person = Entity(id=fact_id("person", fold_key(pe.name)), type="Person", name=pe.name, curated=False)
+    add_entity(b, person)
+    org = add_entity(b, pe.organization_entity) if pe.organization_entity else None
+    rid = fact_id("role", person.id, fold_key(pe.role or ""), org or "")
+    b.node("Role", rid, {"title": pe.role, "name": f"{pe.name}: {pe.role or '?'}",
+                         "confidence": pe.evidence.confidence})
+    b.rel("HAS_ROLE", person.id, rid)
+    if org:
+        b.rel("ROLE_IN", rid, org)
+    b.rel("EVIDENCED_BY", rid, _mention(b, doc_id, pe.evidence))
+
+
+def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list[str]]:
+    """One article's rows, and the ids of the partnerships whose aggregates it changes."""
+    b = Batch(schema)
+    doc_id = facts.document.id
+    _document(b, facts.document)
+    partnership_ids = [_partnership(b, doc_id, pf) for pf in facts.partners]
     for af in facts.agreements:
-        prov_id = add_entity(b, af.province)
-        parties: list[str] = sorted({prov_id, *(add_entity(b, e) for e in af.party_entities),
-                          *([add_entity(b, af.partner)] if af.partner else [])})
-        aid = fact_id("agr", af.kind, af.date or "", af.level or "", *parties,
-                      "" if af.partner else doc.id, af.count or "")
-        b.node("Agreement", aid, {"kind": af.kind, "level": af.level, "fields": af.fields, "date": af.date,
-                                  "count": af.count, "title": af.title,
-                                  "name": af.title or f"{af.kind} {af.province.name}"
-                                  + (f" – {af.partner.name}" if af.partner else ""),
-                                  "confidence": af.evidence.confidence})
-        for party in parties:
-            b.rel("PARTY", aid, party)
-        b.rel("EVIDENCED_BY", aid, _mention(b, doc.id, af.evidence))
-
+        _agreement(b, doc_id, af)
     for ef in facts.events:
-        prov_id = add_entity(b, ef.province)
-        eid = fact_id("evt", prov_id, ef.kind, ef.date_start or "", fold_key(ef.name))
-        b.node("Event", eid, {"kind": ef.kind, "name": ef.name, "date_start": ef.date_start,
-                              "date_end": ef.date_end, "place_name": ef.place,
-                              "confidence": ef.evidence.confidence, "search_text": search_text(ef.name)})
-        b.rel("PARTICIPANT", eid, prov_id)
-        for e in ef.participant_entities:
-            b.rel("PARTICIPANT", eid, add_entity(b, e))
-        if ef.place_entity:
-            b.rel("HELD_IN", eid, add_entity(b, ef.place_entity))
-        b.rel("EVIDENCED_BY", eid, _mention(b, doc.id, ef.evidence))
-
+        _event(b, doc_id, ef)
     for of in facts.observations:
-        prov_id = add_entity(b, of.province)
-        oid = fact_id("obs", prov_id, of.indicator, of.period or "", of.unit, of.value, doc.id)
-        b.node("Observation", oid, {"indicator": of.indicator, "value": of.value, "value_max": of.value_max,
-                                    "unit": of.unit, "unit_noun": of.unit_noun, "period": of.period,
-                                    "qualifier": of.qualifier, "confidence": of.evidence.confidence,
-                                    "name": of.indicator})
-        b.rel("OBSERVATION_OF", oid, prov_id)
-        b.rel("EVIDENCED_BY", oid, _mention(b, doc.id, of.evidence))
-
+        _observation(b, doc_id, of)
     for pe in facts.people:
-        person = Entity(id=fact_id("person", fold_key(pe.name)), type="Person", name=pe.name, curated=False)
-        add_entity(b, person)
-        org = add_entity(b, pe.organization_entity) if pe.organization_entity else None
-        rid = fact_id("role", person.id, fold_key(pe.role or ""), org or "")
-        b.node("Role", rid, {"title": pe.role, "name": f"{pe.name}: {pe.role or '?'}",
-                             "confidence": pe.evidence.confidence})
-        b.rel("HAS_ROLE", person.id, rid)
-        if org:
-            b.rel("ROLE_IN", rid, org)
-        b.rel("EVIDENCED_BY", rid, _mention(b, doc.id, pe.evidence))
+        _role(b, doc_id, pe)
     return b, sorted(set(partnership_ids))
 
 

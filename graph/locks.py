@@ -85,9 +85,9 @@ class RWLock:
             while True:
                 _flock(gate, fcntl.LOCK_EX, deadline)
                 window = time.monotonic() + hold
-                # each round holds the turnstile twice as long: reads in flight are bounded by their
-                # deadlines, so the writer gets in once the window outlasts them, never starved
-                hold *= 2
+                # each round holds the turnstile twice as long (up to 8x): reads in flight are bounded
+                # by their deadlines, so the writer gets in once the window outlasts them
+                hold = min(hold * 2, self.turnstile_s * 8)
                 try:
                     _flock(fd, fcntl.LOCK_EX, window if deadline is None else min(window, deadline))
                     break

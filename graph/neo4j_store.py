@@ -152,13 +152,23 @@ class Neo4jStore:
             if (label, prop) in schema.unique_keys():
                 continue
             stmts.append(f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON (n.{prop})")
-        for label, prop in schema.fulltext():  # named as queries/views/search_*.neo4j.cypher call it
+        # named as queries/views/search_*.neo4j.cypher call it; no stop words ("to", "an" are Vietnamese
+        # syllables); not eventually consistent, so a search right after a load sees what it loaded
+        for label, prop in schema.fulltext():
             stmts.append(f"CREATE FULLTEXT INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{label}) ON EACH [n.{prop}] "
-                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words'}}")
+                         "OPTIONS {indexConfig: {`fulltext.analyzer`: 'standard-no-stop-words', "
+                         "`fulltext.eventually_consistent`: false}}")
+        from neo4j.exceptions import ClientError
+
         try:
             with self.driver.session(database=self.database) as s:
                 for q in stmts:
-                    s.run(q).consume()
+                    try:
+                        s.run(q).consume()
+                    except ClientError as exc:
+                        # another writer process created it between IF NOT EXISTS and the commit
+                        if "AlreadyExists" not in (exc.code or ""):
+                            raise
                 s.run("CALL db.awaitIndexes(300)").consume()
         except Exception as exc:  # noqa: BLE001
             raise self._map(exc) from None

@@ -46,17 +46,23 @@ def pick(rows: list[dict[str, Any]], as_of: str | None) -> dict[str, Any]:
 
 def resolve(store: GraphStore, key: str, kind: str = "Entity", *, as_of: str | None = None) -> dict[str, Any]:
     """The entity (id, name, type, country, iso3166_2) a user's id or name stands for."""
+    return lookup(store, key, kind, as_of=as_of)["entity"]
+
+
+def lookup(store: GraphStore, key: str, kind: str = "Entity", *, as_of: str | None = None) -> dict[str, Any]:
+    """The entity a user's id or name stands for, with its validity and the ids of the units merged
+    into it (one round trip for an id)."""
     from graph.catalog import run_view
 
     labels = labels_for(kind)
     res = run_view(store, "entity_by_id", {"id": key, "labels": labels})
     if res.rows:
-        return res.records()[0]["entity"]
+        return res.records()[0]
     folded = fold(key)
     if folded:
         rows = run_view(store, "entities_by_key", {"key": folded, "labels": labels}).records()
         if rows:
-            return pick(rows, as_of)["entity"]
+            return pick(rows, as_of)
     suggestions = suggest(store, key, kind)
     hint = f"; closest: {', '.join(suggestions)}" if suggestions else ""
     raise NotFound(f"no {WHAT.get(kind, kind)} with id or name {key!r}{hint}", suggestions=suggestions)
@@ -101,12 +107,12 @@ def resolve_params(store: GraphStore, query: Any, params: dict[str, Any], *, as_
     out = dict(params)
     for p in query.params:
         kind = ENTITY_TYPES.get(p.type)
-        if kind and out.get(p.name) is not None:
-            out[p.name] = resolve(store, out[p.name], kind, as_of=as_of)["id"]
+        found = lookup(store, out[p.name], kind, as_of=as_of) if kind and out.get(p.name) is not None else None
+        if found is not None:
+            out[p.name] = found["entity"]["id"]
         if p.type == "province":
-            pid = out.get(p.name)
-            units = [pid] if pid is not None else []
-            if pid is not None and include_predecessors:
-                units += [u["id"] for u in predecessors(store, pid)]
+            units = [out[p.name]] if found is not None else []
+            if found is not None and include_predecessors:
+                units += sorted(found.get("predecessors") or [])
             out[p.name + "_units"] = units
     return out

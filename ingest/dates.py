@@ -25,6 +25,8 @@ D = r"(\d{1,2})"
 M = r"(\d{1,2})"
 Y = r"((?:19|20)\d{2})"
 _RANGE_DMY = re.compile(rf"(?<![\d/]){D}\s*[-–]\s*{D}\s*/\s*{M}\s*/\s*{Y}(?![\d/])")
+# "10-12/6", "28 và 29-11" (in "Trong hai ngày 28 và 29-11"): a day range in a month, the year from the article
+_RANGE_DM = re.compile(rf"(?<![\d/.-]){D}\s*(?:[-–]|và)\s*{D}\s*[/-]\s*{M}(?![\d]|\s*[/-]\s*\d)")
 _RANGE_FULL = re.compile(rf"(?<![\d/]){D}/{M}(?:/{Y})?\s*(?:[-–]|đến(?: ngày)?)\s*{D}/{M}/{Y}(?![\d/])")
 _DMY = re.compile(rf"(?<![\d/]){D}\s*[/.-]\s*{M}\s*[/.-]\s*{Y}(?![\d/])")
 _DMY_WORDS = re.compile(rf"ngày\s+{D}\s+tháng\s+{M}\s+năm\s+{Y}", re.IGNORECASE)
@@ -46,6 +48,16 @@ def _resolve_year(d: int, m: int, ref: str | None, future: bool) -> int | None:
     if not future and m > rm + 2:
         return ry - 1
     return ry
+
+
+def _passage_year(years: list[tuple[int, str]], text: str, pos: int) -> int | None:
+    """An undated article: the year the text states for that passage (the nearest, in the same or the
+    neighbouring paragraph), else none."""
+    if not years:
+        return None
+    dist, y, at = min((abs(p - pos), y, p) for p, y in years)
+    between = text[min(at, pos):max(at, pos)]
+    return int(y) if dist <= 400 and between.count("\n") <= 1 else None
 
 
 def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
@@ -74,15 +86,20 @@ def find_dates(text: str, ref: str | None = None) -> list[DateSpan]:
         mo, y = (int(g) for g in m.groups() if g)
         add(DateSpan(f"{y}-{mo:02d}", None, m.start(), m.end()) if 1 <= mo <= 12 else None)
     years = [(m.start(), m.group(1) or m.group(2)) for m in _YEAR.finditer(text)] if ref is None else []
+    for m in _RANGE_DM.finditer(text):
+        d1, d2, mo = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if not (1 <= mo <= 12 and d1 < d2):
+            continue
+        future = bool(FUTURE.search(text[m.end():m.end() + 30]) or FUTURE.search(text[max(0, m.start() - 20):m.start()]))
+        yr = _resolve_year(d1, mo, ref, future) or _passage_year(years, text, m.start())
+        s1, s2 = (valid_date(yr, mo, d1), valid_date(yr, mo, d2)) if yr else (None, None)
+        add(DateSpan(s1, s2, m.start(), m.end()) if s1 and s2 else None)
     for m in _DM.finditer(text):
         d, mo = int(m.group(1)), int(m.group(2))
         future = bool(FUTURE.search(text[m.end():m.end() + 30]) or FUTURE.search(text[max(0, m.start() - 20):m.start()]))
         resolved = _resolve_year(d, mo, ref, future)
-        if resolved is None and years:
-            # an undated article: the year the text states for that passage (the nearest, within a paragraph or two)
-            dist, y, at = min((abs(p - m.start()), y, p) for p, y in years)
-            between = text[min(at, m.start()):max(at, m.start())]
-            resolved = int(y) if dist <= 300 and between.count("\n") <= 2 else None
+        if resolved is None:
+            resolved = _passage_year(years, text, m.start())
         day = valid_date(resolved, mo, d) if resolved else None
         add(DateSpan(day, None, m.start(), m.end()) if day else None)
     for m in _YEAR.finditer(text):

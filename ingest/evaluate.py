@@ -42,6 +42,7 @@ def halves(gold_dir: Path) -> tuple[list[str], list[str]]:
 
 def predict(corpus: Path, names: list[str] | None = None, model: Any = None) -> dict[str, dict]:
     """Gold-shaped predictions for the articles of a corpus (all, or those named)."""
+    from core.models import RawArticle
     from ingest.output import to_gold
     from ingest.pipeline import process
     from ingest.read import read_path
@@ -51,7 +52,8 @@ def predict(corpus: Path, names: list[str] | None = None, model: Any = None) -> 
         if names is not None and f.stem not in names:
             continue
         for raw in read_path(f, 5_000_000):
-            out[f.stem] = to_gold(process(raw, model=model), f.name)
+            if isinstance(raw, RawArticle):
+                out[f.stem] = to_gold(process(raw, model=model), f.name)
     return out
 
 

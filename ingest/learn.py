@@ -19,6 +19,7 @@ from functools import cache
 from pathlib import Path
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "partner_model.json"
+PRIORS_PATH = Path(__file__).resolve().parent / "data" / "partner_priors.yaml"
 
 
 @dataclass
@@ -28,25 +29,37 @@ class RelationScorer:
     threshold: float = 0.5
     meta: dict | None = None
 
+    priors: dict[str, float] | None = None
+
     def score(self, features: dict[str, float]) -> float:
-        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        pri = self.priors or {}
+        z = self.intercept + sum((self.weights.get(k, 0.0) + pri.get(k, 0.0)) * v for k, v in features.items())
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
     def explain(self, features: dict[str, float]) -> list[str]:
         """Features by how much they moved this candidate's score, strongest first."""
-        parts = sorted(((self.weights.get(k, 0.0) * v, k) for k, v in features.items()), key=lambda x: -abs(x[0]))
+        pri = self.priors or {}
+        parts = sorted((((self.weights.get(k, 0.0) + pri.get(k, 0.0)) * v, k) for k, v in features.items()),
+                       key=lambda x: -abs(x[0]))
         return [f"{k} {w:+.2f}" for w, k in parts if w]
 
     def to_json(self) -> dict:
         return {"kind": "logistic-regression", "threshold": self.threshold, "intercept": self.intercept,
-                "weights": dict(sorted(self.weights.items())), **(self.meta or {})}
+                "priors": self.priors or {}, "weights": dict(sorted(self.weights.items())), **(self.meta or {})}
 
 
 @cache
 def partner_model(path: Path = MODEL_PATH) -> RelationScorer:
     data = json.loads(path.read_text(encoding="utf-8"))
     return RelationScorer(weights=data["weights"], intercept=data["intercept"], threshold=data["threshold"],
-                 meta={k: v for k, v in data.items() if k not in ("weights", "intercept", "threshold")})
+                          priors=data.get("priors") or {},
+                          meta={k: v for k, v in data.items() if k not in ("weights", "intercept", "threshold", "priors")})
+
+
+def priors() -> dict[str, float]:
+    import yaml
+
+    return {k: float(v) for k, v in yaml.safe_load(PRIORS_PATH.read_text(encoding="utf-8")).items()}
 
 
 # -- training ------------------------------------------------------------------------------------
@@ -56,7 +69,7 @@ def _articles(include_samples: bool = True, include_dev: list[str] | None = None
     from ingest.read import read_path
 
     sets = gold_sets()
-    picks = []
+    picks: list[tuple[str, list[str] | None]] = []
     if include_samples:
         picks.append(("samples", None))
     picks.append(("dev", include_dev))
@@ -107,7 +120,7 @@ def _pair_f1(rows, probs, threshold: float) -> tuple[float, float, float]:
     return prec, rec, (2 * prec * rec / (prec + rec) if prec + rec else 0.0)
 
 
-def train_model(include_samples: bool = True, include_dev: list[str] | None = None, c: float = 0.25
+def train_model(include_samples: bool = True, include_dev: list[str] | None = None, c: float = 0.5
                 ) -> tuple[RelationScorer, dict]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
@@ -116,27 +129,35 @@ def train_model(include_samples: bool = True, include_dev: list[str] | None = No
     vec = DictVectorizer(sparse=True)
     x = vec.fit_transform([r[0] for r in rows])
     y = [r[1] for r in rows]
+    pri = priors()
     clf = LogisticRegression(C=c, max_iter=2000, class_weight="balanced", random_state=0)
     clf.fit(x, y)
-    probs = clf.predict_proba(x)[:, 1]
+    # the fit does not see the priors; they are added to the learned weights when scoring, so the
+    # threshold is chosen on scores that include them
+    import numpy as np
+
+    coef = clf.coef_[0]
+    offset = np.array([sum(pri.get(k, 0.0) * v for k, v in r[0].items()) for r in rows])
+    probs = 1.0 / (1.0 + np.exp(-(x @ coef + clf.intercept_[0] + offset)))
     # the threshold is the pair-level F1 optimum on the training pairs, kept away from the extremes
     grid = [round(0.3 + 0.025 * k, 3) for k in range(17)]
     threshold = max(grid, key=lambda t: (_pair_f1(rows, probs, t)[2], -abs(t - 0.5)))
     p, r, f = _pair_f1(rows, probs, threshold)
-    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), clf.coef_[0], strict=True)
+    weights = {name: round(float(w), 4) for name, w in zip(vec.get_feature_names_out(), coef, strict=True)
                if abs(w) > 1e-4}
     metrics = {"candidates": len(rows), "positives": sum(y), "train_pair_precision": round(p, 3),
                "train_pair_recall": round(r, 3), "train_pair_f1": round(f, 3)}
     meta = {"training_data_sha256": digest, "C": c, "trained_on": "samples + dev" if include_dev is None
             else f"samples + {len(include_dev)} dev articles", "metrics": metrics}
-    scorer_ = RelationScorer(weights=weights, intercept=round(float(clf.intercept_[0]), 4), threshold=threshold, meta=meta)
+    scorer_ = RelationScorer(weights=weights, intercept=round(float(clf.intercept_[0]), 4), threshold=threshold,
+                             priors=pri, meta=meta)
     return scorer_, metrics
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--out", type=Path, default=MODEL_PATH)
-    ap.add_argument("-C", type=float, default=0.25, help="inverse regularisation strength")
+    ap.add_argument("-C", type=float, default=0.5, help="inverse regularisation strength")
     a = ap.parse_args(argv)
     model, metrics = train_model(c=a.C)
     a.out.write_text(json.dumps(model.to_json(), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -173,6 +173,13 @@ def patterns(section: str) -> tuple[Pattern, ...]:
 
 
 @cache
+def needs_pos() -> bool:
+    """Whether any pattern constrains a POS tag (then the tokeniser tags, at ~4x the cost)."""
+    return any(el.pos is not None for f in PATTERN_DIR.glob("*.yaml") if f.stem != "lexicons"
+               for p in patterns(f.stem) for el in p.elements)
+
+
+@cache
 def _compiled(section: str) -> tuple[tuple[Pattern, frozenset[str] | None], ...]:
     return tuple((p, p.first) for p in patterns(section))
 

@@ -9,11 +9,13 @@ post-2025 province), and names missing from the gazetteer are caught by head-nou
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from core.fold import fold1, fold_key
 from core.ids import slug
 from core.models import Entity, Mention
 from ingest.gazetteer import Entry, Gazetteer, _validity_rank
+from ingest.spans import Spans
 
 UPPER = re.compile(r"[A-ZÀ-ỸĐ]")
 VIET_LETTER = re.compile(r"[À-ỹĐđ]")
@@ -67,9 +69,10 @@ class Recogniser:
         mentions = self._join_compounds(text, mentions)
         mentions.extend(self._patterns(text, mentions, on))
         mentions.sort(key=lambda m: m.start)
-        return [m for m in mentions if self._city_in_context(text, m, mentions)]
+        starts = [m.start for m in mentions]
+        return [m for m in mentions if self._city_in_context(text, m, mentions, starts)]
 
-    def _city_in_context(self, text: str, m: Mention, mentions: list[Mention]) -> bool:
+    def _city_in_context(self, text: str, m: Mention, mentions: list[Mention], starts: list[int]) -> bool:
         """A foreign city written in Vietnamese letters ("Đông Hưng", "Phú Ninh", "Hà Khẩu") is also a
         Vietnamese place name: keep it only when its country or parent unit is named in the sentence."""
         e = m.entity
@@ -78,7 +81,9 @@ class Recogniser:
         start = max(text.rfind(".", 0, m.start), text.rfind("\n", 0, m.start)) + 1
         ends = [i for i in (text.find(".", m.end), text.find("\n", m.end)) if i >= 0]
         end = min(ends) if ends else len(text)
-        near = {x.entity.id for x in mentions if start <= x.start < end and x is not m}
+        lo = bisect_left(starts, start)
+        hi = bisect_left(starts, end)
+        near = {x.entity.id for x in mentions[lo:hi] if x is not m}
         return bool(near & {e.country, e.parent})
 
     def _join_compounds(self, text: str, mentions: list[Mention]) -> list[Mention]:
@@ -153,10 +158,11 @@ class Recogniser:
 
     # -- patterns for names the gazetteer lacks ------------------------------------------------
     def _patterns(self, text: str, known: list[Mention], on: str | None) -> list[Mention]:
-        covered = [(m.start, m.end) for m in known]
+        covered = Spans([(m.start, m.end) for m in known])
+        country_at = {k.start for k in known if k.entity.type == "Country"}
 
         def free(a: int, b: int) -> bool:
-            return all(b <= s or a >= e for s, e in covered)
+            return covered.free(a, b)
 
         out: list[Mention] = []
         for m in LOCALITY_HEAD.finditer(text):
@@ -178,15 +184,15 @@ class Recogniser:
             else:
                 continue
             out.append(Mention(start=a, end=b, surface=name, entity=ent, confidence=conf, method=method))
-            covered.append((a, b))
+            covered.add(a, b)
         for m in ORG_HEAD.finditer(text):
             a, b = m.start(1), m.end(1)
             name = m.group(1).strip()
             head2 = " ".join(name.lower().split()[:2])
             # a country inside a company's name is part of the name ("Công ty Phân bón Đài Loan")
-            inner_countries = [(s, e) for s, e in covered if a <= s and e <= b and any(
-                k.start == s and k.entity.type == "Country" for k in known)]
-            if head2 in STOP_HEADS or not all(b <= s or a >= e or (s, e) in inner_countries for s, e in covered):
+            hits = covered.overlapping(a, b)
+            inner_countries = [(s, e) for s, e in hits if a <= s and e <= b and s in country_at]
+            if head2 in STOP_HEADS or len(inner_countries) != len(hits):
                 continue
             head_words = 1 if name.split()[0].lower() in ("quỹ", "viện", "hội") else 2
             rest = name.split(None, head_words)[-1] if len(name.split()) > head_words else ""
@@ -203,9 +209,11 @@ class Recogniser:
             ent = Entity(id=f"org-{slug(display)}", type="Organization", name=display, country=cc, parent=cc,
                          org_kind="Company" if re.match(r"(?i)(tập đoàn|công ty|tổng công ty|liên doanh)", name)
                          else None, curated=False)
-            out.append(Mention(start=a, end=b, surface=name, entity=ent, confidence=0.75, method="pattern"))
-            covered.append((a, b))
             for span in inner_countries:
                 covered.remove(span)
-                known[:] = [k for k in known if (k.start, k.end) != span]
+            if inner_countries:
+                gone = set(inner_countries)
+                known[:] = [k for k in known if (k.start, k.end) not in gone]
+            out.append(Mention(start=a, end=b, surface=name, entity=ent, confidence=0.75, method="pattern"))
+            covered.add(a, b)
         return out

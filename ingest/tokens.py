@@ -1,4 +1,5 @@
-"""Tokenise stage: underthesea word segmentation and POS tags, once per article, as typed tokens with
+"""Tokenise stage: underthesea word segmentation (and POS tags when a pattern uses them), once per
+article, as typed tokens with
 character offsets into the cleaned text (and so, through the clean map, into the original).
 
 Patterns match syllables (a word's space-separated parts), each carrying its word's POS tag and
@@ -85,16 +86,20 @@ class Tokens:
         return self.syls[max(0, i - n):i]
 
 
-_segmenter = None
+_tools: dict[str, object] = {}
 
 
-def _pos_tag(text: str) -> list[tuple[str, str]]:
-    global _segmenter
-    if _segmenter is None:
-        from underthesea import pos_tag  # loaded once per process: ~0.5 s and a CRF model
+def _segment(text: str, pos: bool) -> list[tuple[str, str]]:
+    """underthesea, loaded once per process. `pos_tag` segments and tags; its feature extraction is
+    pure Python and costs ~4x `word_tokenize` (whose featurizer is native), so tags are computed only
+    when a pattern asks for them (matcher.needs_pos)."""
+    if not _tools:
+        from underthesea import pos_tag, word_tokenize
 
-        _segmenter = pos_tag
-    return _segmenter(text)
+        _tools.update(pos_tag=pos_tag, word_tokenize=word_tokenize)
+    if pos:
+        return _tools["pos_tag"](text)  # type: ignore[operator]
+    return [(w, "") for w in _tools["word_tokenize"](text)]  # type: ignore[operator]
 
 
 def _align(text: str, base: int, words: list[tuple[str, str]], sent: int, out: list[Token]) -> bool:
@@ -121,7 +126,11 @@ def _plain(text: str, base: int, sent: int, out: list[Token]) -> None:
         out.append(Token(base + m.start(), base + m.end(), m.group(), "X", sent))
 
 
-def tokenise(text: str, sentences: list[Sentence], budget_s: float | None = None) -> Tokens:
+def tokenise(text: str, sentences: list[Sentence], budget_s: float | None = None, pos: bool | None = None) -> Tokens:
+    if pos is None:
+        from ingest.matcher import needs_pos
+
+        pos = needs_pos()
     deadline = time.monotonic() + budget_s if budget_s else None
     tokens: list[Token] = []
     degraded = 0
@@ -130,7 +139,7 @@ def tokenise(text: str, sentences: list[Sentence], budget_s: float | None = None
             _plain(s.text, s.start, k, tokens)
             degraded += 1
             continue
-        if not _align(s.text, s.start, _pos_tag(s.text), k, tokens):
+        if not _align(s.text, s.start, _segment(s.text, pos), k, tokens):
             _plain(s.text, s.start, k, tokens)
     syls: list[Syl] = []
     sent_syls: list[tuple[int, int]] = []

@@ -23,9 +23,16 @@ CALL {
   UNION
   MATCH (p:VietnameseProvince)
   WHERE $province IS NULL OR p.id IN $province_units
-  WITH p
+  // a province has a shortcut without a Partnership exactly when it has more shortcuts than
+  // partnerships whose pair has a shortcut (one Partnership per pair); only such provinces are
+  // searched for them, since the search costs the province's partnerships for each shortcut
+  WITH p, size([(p)-[:PARTNERS_WITH]->(y) | y]) AS shortcuts
+  OPTIONAL MATCH (p)-[:HAS_PARTNERSHIP]->(:Partnership)-[:PARTNER]->(z)
+  WHERE (p)-[:PARTNERS_WITH]->(z)
+  WITH p, shortcuts, count(z) AS backed
+  WHERE shortcuts > backed
   MATCH (p)-[r:PARTNERS_WITH]->(x)
-  WHERE NOT (p)-[:HAS_PARTNERSHIP]->(:Partnership)-[:PARTNER]->(x)
+  WHERE NOT (x)<-[:PARTNER]-(:Partnership)<-[:HAS_PARTNERSHIP]-(p)
   RETURN p, r, x, 0 AS partnerships, 0 AS mentions
 }
 WITH p, r, x, partnerships, mentions,

@@ -7,17 +7,28 @@
 // param: limit: int = 20 range 1..300  -- how many countries (example: 5)
 // mode: read
 
-// agreements per country first, in one pass over agreement parties (a per-country OPTIONAL MATCH
-// re-scanned every agreement for each country)
-MATCH (a:Agreement)-[:PARTY]->(y)
-WHERE y.country IS NOT NULL AND y.country <> 'VN'
-WITH y.country AS code, count(DISTINCT a) AS n
-WITH collect({code: code, n: n}) AS signed
 MATCH (p:VietnameseProvince)-[:PARTNERS_WITH]->(x)
 WHERE x.country IS NOT NULL AND x.country <> 'VN'
-WITH signed, x.country AS code, count(DISTINCT p) AS provinces, count(DISTINCT x) AS partners
-WITH code, provinces, partners, coalesce(head([s IN signed WHERE s.code = code | s.n]), 0) AS agreements
+WITH x.country AS code, count(DISTINCT p) AS provinces, count(DISTINCT x) AS partners
+// then, per country, its agreements from its localities, organisations and itself on the country
+// indexes (a per-country OPTIONAL MATCH scanned every node for each country; carrying a list of all
+// countries through the aggregation cost seconds); the null branch keeps countries with none
+CALL {
+  WITH code
+  MATCH (:ForeignLocality {country: code})<-[:PARTY]-(a:Agreement) RETURN a
+  UNION
+  WITH code
+  MATCH (:Organization {country: code})<-[:PARTY]-(a:Agreement) RETURN a
+  UNION
+  WITH code
+  MATCH (:Country {country: code})<-[:PARTY]-(a:Agreement) RETURN a
+  UNION
+  WITH code
+  RETURN null AS a
+}
+WITH code, provinces, partners, count(DISTINCT a) AS agreements
+ORDER BY provinces DESC, agreements DESC, code
+LIMIT $limit
 OPTIONAL MATCH (c:Entity {id: code})
 RETURN code AS country, c.name AS name, c.name_en AS name_en, provinces, partners, agreements
 ORDER BY provinces DESC, agreements DESC, country
-LIMIT $limit

@@ -47,7 +47,7 @@ build() {
   local key dir
   key=$(cat "$SRC/pom.xml" "$SRC"/src/main/java/org/provkg/neo4j/*.java | sha256sum | cut -c1-16)
   dir=$CACHE/$key
-  if [ ! -f "$dir/ok" ]; then
+  if [ ! -f "$dir/ok" ] || [ ! -f "$dir/classpath.args" ]; then
     say "resolving Neo4j with Maven into $M2 (first time only)"
     mkdir -p "$dir"
     if ! mvn -B -q -Dstyle.color=never -f "$SRC/pom.xml" -Dmaven.repo.local="$M2" dependency:build-classpath \
@@ -58,6 +58,8 @@ build() {
     fi
     rm -rf "$dir/classes"
     javac -nowarn -d "$dir/classes" -cp "$(cat "$dir/classpath")" "$SRC"/src/main/java/org/provkg/neo4j/*.java
+    # an argument file keeps the 200-jar classpath off the command line (and out of ps)
+    printf -- '-cp\n%s\n' "$dir/classes:$(cat "$dir/classpath")" >"$dir/classpath.args"
     touch "$dir/ok"
   fi
   echo "$dir"
@@ -109,7 +111,7 @@ start() {
   # setsid: its own session, so the server outlives this shell and a Ctrl-C in it
   PROVKG_NEO4J_LAUNCHER_PASSWORD=$password setsid "$JAVA" -Xms256m -Xmx"$HEAP" -XX:+UseG1GC \
     -XX:+ExitOnOutOfMemoryError -Dfile.encoding=UTF-8 \
-    -cp "$dir/classes:$(cat "$dir/classpath")" "$MAIN" "$NHOME" "$SRC/neo4j.conf" "$port" "$READY" \
+    @"$dir/classpath.args" "$MAIN" "$NHOME" "$SRC/neo4j.conf" "$port" "$READY" \
     >"$LOG" 2>&1 </dev/null &
   pid=$!
   echo "$pid" >"$PIDFILE"

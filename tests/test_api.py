@@ -246,6 +246,18 @@ def test_an_impossible_date_is_a_400(client):
     assert client.get("/agreements", params={"from": "2023-12"}).status_code == 200
 
 
+def test_date_filters_use_the_stored_day_values(client, fixture_store):
+    """Agreements and events carry `day` (a date value, indexed); range filters compare days, so a
+    date at any precision is placed by the first day it can mean."""
+    days = fixture_store.read("MATCH (a:Agreement) RETURN a.date, a.day ORDER BY a.id").rows
+    assert days and all(d == (date + "-01-01"[: 10 - len(date)] if len(date) < 10 else date) for date, d in days
+                        if date)
+    mou = client.get("/agreements", params={"province": "VN-25", "from": "2023-03", "to": "2023-03"}).json()
+    assert [a["date"] for a in mou["items"]] == ["2023-03-12"]
+    assert client.get("/agreements", params={"province": "VN-25", "from": "2023-03-13"}).json()["total"] == 0
+    assert client.get("/agreements", params={"province": "VN-25", "to": "2023-03-11"}).json()["total"] == 0
+
+
 @pytest.fixture
 def silent_bolt_port():
     """A port that accepts TCP connections and never answers: a hung server, not a refused one."""

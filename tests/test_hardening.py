@@ -102,6 +102,7 @@ def test_a_slow_read_does_not_convoy_readers_behind_a_waiting_writer(data_dir):
         waited = time.monotonic() - start
         slow.join()
         writer.join()
+        print(f"convoy: a read behind a waiting writer took {waited:.3f} s")
         assert waited < 1.5, waited  # without a bound it waited for the whole slow read (~3 s)
     finally:
         st.clear()

@@ -51,3 +51,28 @@ def test_views_answer_the_same(neo4j_loaded, embedded_loaded, call):
 def test_read_transactions_refuse_writes(neo4j_loaded):
     with pytest.raises(QueryRefused):
         neo4j_loaded.read("CREATE (:Country {id: 'ZZ'})")
+
+
+def test_several_writers_load_the_same_corpus_once(neo4j_empty, embedded_loaded):
+    """Three writers (threads sharing one driver, as processes would share the server) load the
+    reference data and the corpus at once: idempotent batches, deadlocks retried, no duplicates."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    from .conftest import load_sample
+
+    neo4j_empty.ensure_schema()
+    with ThreadPoolExecutor(3) as pool:
+        for f in [pool.submit(load_sample, neo4j_empty) for _ in range(3)]:
+            f.result()
+    assert graph_counts(neo4j_empty) == graph_counts(embedded_loaded)
+
+
+def test_wrong_password_is_refused_as_unavailable(neo4j_loaded):
+    from core.errors import StoreUnavailable
+    from graph.neo4j_store import Neo4jStore
+
+    bad = Neo4jStore(neo4j_loaded.settings.model_copy(update={"neo4j_password": __import__("pydantic").SecretStr("nope-nope")}))
+    with pytest.raises(StoreUnavailable, match="credentials"):
+        bad.read("RETURN 1")
+    assert not bad.ping()
+    bad.close()

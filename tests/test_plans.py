@@ -3,7 +3,7 @@ from an index when it is given an id (no label scan of a fact label, no all-node
 cartesian product, and stay out of the plan shape on which the embedded engine returns rows twice.
 A plan regression breaks the build here, not the user at 100k facts.
 
-The engine is a parameter: the embedded store always, Neo4j as well when NEO4J_URI is set.
+The engine is a parameter (conftest's `engine`): the embedded store, and Neo4j when NEO4J_URI is set.
 """
 
 from __future__ import annotations
@@ -19,23 +19,12 @@ from graph.resolve import resolve_params
 
 QUERIES = [("query", q) for q in catalog.list_queries()] + [("view", q) for q in catalog.list_views()]
 ANCHOR_PARAMS = {"id", "pid", "xid"}
-ENGINES = ["embedded"] + (["neo4j"] if os.environ.get("NEO4J_URI") else [])
 
 
-@pytest.fixture(params=ENGINES)
-def engine_store(request, loaded_store):
-    if request.param == "embedded":
-        return loaded_store
-    from core.settings import load_settings
-    from graph.neo4j_store import Neo4jStore
-    from tests.conftest import load_sample
-
-    st = Neo4jStore(load_settings(store="neo4j"))
-    st.clear()
-    st.ensure_schema()
-    load_sample(st)
-    request.addfinalizer(st.close)
-    return st
+@pytest.fixture
+def engine_store(loaded_store):
+    """The sample graph on each engine (conftest parametrises loaded_store over both)."""
+    return loaded_store
 
 
 def _params(store: Any, q: catalog.NamedQuery) -> tuple[dict[str, Any], bool]:
@@ -49,6 +38,13 @@ def _params(store: Any, q: catalog.NamedQuery) -> tuple[dict[str, Any], bool]:
     return bound, anchored
 
 
+# Neo4j's planner (5.26) on the shared Cypher: an optional `$x IS NULL OR …` filter keeps it from starting
+# at the anchor; a `.neo4j.cypher` variant that starts from the province is still to write
+KNOWN_NEO4J = {
+    "agreements_by_field": "Neo4j starts from a label scan of Agreement when a province is given",
+    "partners_without_evidence": "Neo4j starts from a label scan of Partnership when a province is given",
+    "paths_between": "allShortestPaths between two anchored ends plans as a cartesian product of the two lookups",
+}
 KNOWN = {"people_and_roles": "the optional province filter is applied after a scan of every Person; an "
                              "anchored form (from the province's documents) is still to write"}
 
@@ -56,7 +52,9 @@ KNOWN = {"people_and_roles": "the optional province filter is applied after a sc
 @pytest.mark.parametrize("kind,q", [pytest.param(k, q, marks=pytest.mark.xfail(reason=KNOWN[q.name], strict=True))
                                     if q.name in KNOWN else (k, q) for k, q in QUERIES],
                          ids=[f"{k}:{q.name}" for k, q in QUERIES])
-def test_plan_starts_from_an_index_and_has_no_cartesian_product(engine_store, kind, q):
+def test_plan_starts_from_an_index_and_has_no_cartesian_product(engine_store, kind, q, request):
+    if engine_store.kind == "neo4j" and q.name in KNOWN_NEO4J:
+        request.node.add_marker(pytest.mark.xfail(reason=KNOWN_NEO4J[q.name], strict=True))
     params, anchored = _params(engine_store, q)
     plan = engine_store.explain(q.text_for(engine_store.kind), params)
     assert not problems(plan, anchored=anchored), "\n".join(plan)
@@ -89,6 +87,7 @@ def test_the_double_rows_shape_really_doubles_rows(loaded_store):
     assert len(limited) > len(once)
 
 
+@pytest.mark.engines("embedded")  # the double-rows shape is a FalkorDB plan; Neo4j has none
 def test_adhoc_cypher_in_the_double_rows_shape_is_rewritten_or_warned(loaded_store):
     from graph.plans import read_checked
 
@@ -108,6 +107,7 @@ def test_adhoc_cypher_in_the_double_rows_shape_is_rewritten_or_warned(loaded_sto
     assert warning and "may be doubled" in warning
 
 
+@pytest.mark.engines("embedded")  # the double-rows shape is a FalkorDB plan; Neo4j has none
 def test_provkg_cypher_warns_and_answers_right(loaded_store):
     import subprocess
     import sys

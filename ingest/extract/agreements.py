@@ -14,6 +14,7 @@ no partner named is one row with its count (and level when the text says).
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from core.models import AgreementFact, Entity, Mention, PartnerFact, Rejected
 from ingest.extract.context import Clause, DocContext
@@ -127,7 +128,7 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 _reject(rejected, "generic plural ('các thỏa thuận'), no particular agreement", cl.text)
                 continue
             verb_pos = syls[sign.start].start if sign else n_start
-            status = "planned" if any(p < verb_at for p in planned_at) else "signed"
+            status: Literal["signed", "planned"] = "planned" if any(p < verb_at for p in planned_at) else "signed"
             nxt = syls[nouns[k + 1].start].start if k + 1 < len(nouns) else cl.end
             prev_end = syls[nouns[k - 1].end - 1].end if k > 0 else cl.start
             scope_end = _scope_end(ctx, cl)
@@ -153,7 +154,7 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 ev_a = min(n_start, *(m.start for m in mine), syls[sign.start].start if sign else n_start)
                 ev_b = max(n_end, *(m.end for m in mine))
             else:
-                if count:
+                if count and count_m is not None:
                     fact = AgreementFact(province=ctx.subject, parties=[ctx.subject.name], kind=kind, level=level,
                                          fields=fields, date=date, count=count, status=status,
                                          evidence=ctx.evidence(cl.start + count_m.start(), n_end + (lvl.end() if lvl else 0),
@@ -162,6 +163,8 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 else:
                     _reject(rejected, "no foreign party named for the agreement", cl.text)
                 continue
+            if count and count == len(groups):
+                count = None  # "ký 3 thỏa thuận … với các tỉnh A, B và C": one agreement per partner
             for prov in provinces:
                 for g, surf in zip(groups, surfaces, strict=True):
                     fact = AgreementFact(province=prov, partner=g[0], parties=[prov.name, *surf],
@@ -178,7 +181,7 @@ def _scope_end(ctx: DocContext, cl: Clause) -> int:
     """A list-only clause after a signing clause continues it ("…; Chính quyền vùng X (nước Y);")."""
     end = cl.end
     clauses = ctx.clauses
-    k = clauses.index(cl)
+    k = ctx.clause_index(cl)
     for nxt in clauses[k + 1:]:
         if nxt.sentence is cl.sentence and not re.search(r"(?<![\wÀ-ỹ])(?:đã|sẽ|được|là|có)(?![\wÀ-ỹ])", nxt.text) \
                 and not re.search(r"(?i)thỏa thuận|bản ghi nhớ|biên bản", nxt.text):

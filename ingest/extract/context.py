@@ -92,6 +92,10 @@ class DocContext:
 
     # -- spans ---------------------------------------------------------------------------------
     def evidence(self, start: int, end: int, rule: str, confidence: float) -> Evidence:
+        while start < end and self.text[start].isspace():  # evidence starts and ends on a word
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
         a, b = self.article.to_original(start, end)
         return Evidence(text=self.article.original[a:b], start=a, end=b, rule=rule, confidence=confidence)
 
@@ -121,6 +125,13 @@ class DocContext:
                 if b > a:
                     out.append(Clause(a, b, self.text[a:b], s))
         return out
+
+    @cached_property
+    def _clause_pos(self) -> dict[int, int]:
+        return {id(c): k for k, c in enumerate(self.clauses)}
+
+    def clause_index(self, cl: Clause) -> int:
+        return self._clause_pos[id(cl)]
 
     # -- dates ---------------------------------------------------------------------------------
     @cached_property

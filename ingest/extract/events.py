@@ -10,7 +10,8 @@ own (ranges, day-month resolved against the article date), else the year context
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
+
+from rapidfuzz import fuzz
 
 from core.fold import fold_key
 from core.models import Entity, EventFact
@@ -69,11 +70,17 @@ def extract_events(ctx: DocContext) -> list[EventFact]:
     for cl in ctx.clauses:
         visit = _visit(ctx, cl, prov, filt)
         named = _named(ctx, cl, prov, filt)
+        if visit:  # "đoàn … sang thăm, làm việc và tổ chức hội nghị …": the trip is the occasion
+            named = [e for e in named if _capitalised_in_text(ctx, e)]
         facts = ([visit] if visit else []) + named if (visit or named) else \
             [f for f in [_reception(ctx, cl, prov, filt)] if f]
         for fact in facts:
             _add(ctx, out, fact)
     return out
+
+
+def _capitalised_in_text(ctx: DocContext, e: EventFact) -> bool:
+    return ctx.article.original[e.evidence.start:e.evidence.start + 1].isupper()
 
 
 def _add(ctx: DocContext, out: list[EventFact], fact: EventFact) -> None:
@@ -114,12 +121,16 @@ def _dates(ctx: DocContext, cl: Clause, name: str, pos: int) -> tuple[str | None
             years = [d for d in ctx.dates_in(0, first_end if first_end > 0 else 0) if len(d.start) == 4]
     if years:
         return years[-1].start, None
-    # an undated report about one year: the year it names most, when that is also its latest
-    stated = [d.start[:4] for d in ctx.dates]
-    if not ctx.article.published and stated:
-        common = max(set(stated), key=stated.count)
-        if common == max(stated):
-            return common, None
+    # an undated report about one year states it in its lead ("Năm 2023 là năm …")
+    if not ctx.article.published:
+        body = ctx.article.title_end
+        first_end = ctx.text.find("\n")
+        if not body and ctx.article.title and first_end > 0 and ctx.text[:first_end].strip() == ctx.article.title.strip():
+            body = first_end + 1  # the headline is the first line; the lead follows it
+        lead_end = ctx.text.find("\n", body)
+        lead = ctx.dates_in(body, lead_end if lead_end > 0 else len(ctx.text))
+        if lead and len(lead[0].start) == 4 and re.match(r"\s*(?:Năm|Trong năm)\s", ctx.text[body:lead[0].pos + 5]):
+            return lead[0].start, None
     return None, None
 
 
@@ -153,7 +164,8 @@ def _named(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> li
         if not head.text[:1].isupper() and not introduced:
             continue  # "các hội nghị", "hội nghị" in passing: no particular occasion
         nxt = syls[h.end].lower if h.end < j else ""
-        if not head.text[:1].isupper() and (nxt in {",", ".", ";", "này", "có", "đã", "là", "được", "với", "và", ""}):
+        if not head.text[:1].isupper() and (nxt in {",", ".", ";", "này", "có", "còn", "đã", "là", "được", "với", "và", ""}
+                                            or head.lower == "cuộc"):
             continue  # "dự hội nghị, …": the occasion told before, not a new one
         if PLURAL.search(ctx.text[cl.start:head.start]):
             continue
@@ -238,7 +250,7 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
             return None
     else:
         return None
-    if kind == "Visit" and re.search(r"(?<![\wÀ-ỹ])hội đàm(?![\wÀ-ỹ])", cl.text):
+    if re.search(r"(?<![\wÀ-ỹ])hội đàm(?![\wÀ-ỹ])", cl.text):
         kind = "Talks"
     name = describe(cl.text[m.start("who"):])
     start, end = _dates(ctx, cl, name, a)
@@ -247,6 +259,12 @@ def _visit(ctx: DocContext, cl: Clause, prov: Entity, filt: PartnerFilter) -> Ev
                      place_entity=prov if kind != "Delegation" else None,
                      participants=[p.name for p in participants], participant_entities=participants,
                      evidence=ctx.evidence(a, cl.end, f"event:{kind.lower()}", 0.75))
+
+
+def _parties(e: EventFact) -> set[str]:
+    """Foreign participants, an embassy or consulate counted as its country."""
+    return {(p.country or p.id) if p.type == "Organization" and p.org_kind in ("Embassy", "Consulate") else p.id
+            for p in e.participant_entities if p.type != "VietnameseProvince"}
 
 
 def _same(a: EventFact, b: EventFact) -> bool:
@@ -259,9 +277,8 @@ def _same(a: EventFact, b: EventFact) -> bool:
     fa, fb = fold_key(a.name), fold_key(b.name)
     ta, tb = set(fa.split()), set(fb.split())
     jaccard = len(ta & tb) / len(ta | tb) if ta and tb else 0.0
-    ra = SequenceMatcher(None, fa, fb).ratio()
-    shared = {e.id for e in a.participant_entities if e.type != "VietnameseProvince"} & \
-        {e.id for e in b.participant_entities if e.type != "VietnameseProvince"}
+    ra = fuzz.ratio(fa, fb) / 100  # the C implementation: events are compared pairwise
+    shared = _parties(a) & _parties(b)
     return ra >= 0.6 or jaccard >= 0.45 or (a.kind == b.kind and a.kind in ("Delegation", "Visit", "Talks") and
                                             bool(shared) and (da == db or len(da) < 10 or len(db) < 10))
 

@@ -69,7 +69,9 @@ INDICATORS = [
     (r"vi phạm", None, "border_violations", {"vụ"}),
     (r"biên giới", "border", "border", None),
     (r"du lịch|du khách|khách quốc tế", "tourism_revenue", "international_visitors", None),
-    (r"học bổng", None, "scholarships", None),
+    (r"học bổng", None, "scholarships", {"suất học bổng", "học bổng", "chỉ tiêu học bổng"}),
+    (r"sinh viên|học sinh|du học|học tập|đào tạo", None, "students", {"sinh viên", "học sinh"}),
+    (r"đầu tư|nhà đầu tư", None, "investing_enterprises", {"doanh nghiệp", "nhà đầu tư"}),
     (r"đối tác thuộc|quan hệ với", None, "partner_countries", {"quốc gia"}),
 ]
 NOUN_NAME = {"đoàn": "delegations", "lượt": "person_trips", "quốc gia": "countries", "thị trường": "markets",

@@ -176,7 +176,30 @@ def _bucket(d: int) -> str:
     return "0-3" if d <= 3 else "4-8" if d <= 8 else "9-20" if d <= 20 else "21+"
 
 
-def candidates(ctx: DocContext) -> list[Candidate]:
+HEAD_NOUNS = {"tỉnh", "thành", "phố", "tp", "tp.", "bang", "tiểu", "vùng", "quận", "huyện", "khu", "hạt", "chính",
+              "quyền", "thủ", "đô", "đô thành", "châu"}
+ENVOY_BEFORE = re.compile(r"(?:[Đđ]ại sứ|[Ll]ãnh sự|[Ss]ứ quán|[Ll]ãnh sự quán|[Tt]ham tán)(?:\s+(?:quán|đặc mệnh toàn quyền))?"
+                          r"(?:\s+các nước)?\s+$")
+DONOR_BEFORE = re.compile(r"(?:viện trợ|tài trợ|hỗ trợ|tặng|khoản vay|vốn vay|ODA|không hoàn lại)(?:\s+[\wÀ-ỹ]+){0,3}"
+                          r"\s+(?:của|từ)\s+(?:Chính phủ\s+|nhân dân\s+)?$", re.IGNORECASE)
+LANGUAGE_BEFORE = re.compile(r"(?:thứ tiếng|tiếng|ngôn ngữ|bản dịch)\s*:?\s*$", re.IGNORECASE)
+
+
+def structural_veto(ctx: DocContext, filt: PartnerFilter, m: Mention) -> str | None:
+    """What the guidelines exclude by the shape of the text alone, whatever the cues: a name that
+    only locates the mention before it ("Savannakhet (Lào)", "Seongnam, tỉnh Gyeonggi-do") and a
+    language ("bằng các thứ tiếng: Anh, Pháp"). Everything else is the scorer's to weigh."""
+    if filt.is_locator(m):
+        return "rule:locator (only places the name before it)"
+    if m.entity.type == "Country" and VN_PAIR.search(ctx.text[max(0, m.start - 12):m.start]):
+        return "rule:national-pair ('Việt Nam – X' names the two countries' relation)"
+    ls = filt.list_start(m)
+    if LANGUAGE_BEFORE.search(ctx.text[max(0, ls - 30):ls]):
+        return "rule:language (a language, not a party)"
+    return None
+
+
+def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[Candidate]:
     if not ctx.subjects:
         return []
     filt = PartnerFilter(ctx)
@@ -212,6 +235,11 @@ def candidates(ctx: DocContext) -> list[Candidate]:
             span = ctx.syl_span(m)
             if span is None:
                 continue
+            veto = structural_veto(ctx, filt, m)
+            if veto:
+                if rejected is not None:
+                    rejected.append(Rejected(section="partners", reason=veto, text=f"{m.surface}: {cl.text[:120]}"))
+                continue
             e = m.entity
             partner = partner_entity(m)
             f: dict[str, float] = {f"type:{partner.type}": 1.0}
@@ -243,8 +271,26 @@ def candidates(ctx: DocContext) -> list[Candidate]:
                 f["delegation_of"] = 1.0  # "đoàn công tác của Hội đồng thành phố X": X sends the delegation
             if venue or not any(g in best for g in CUE_GROUPS[:8]):
                 f["cue:none"] = 1.0
-            prev = toks.syls[span[0] - 1].lower if span[0] > 0 else ""
-            f[f"prev:{prev if prev in PREV_WORDS else 'other'}"] = 1.0
+            # the word before the name and its head noun ("sang tỉnh X", "của Hội đồng thành phố X")
+            k = span[0] - 1
+            while k >= 0 and toks.syls[k].lower in HEAD_NOUNS:
+                k -= 1
+            if k < span[0] - 1:
+                f["has_head_noun"] = 1.0
+            prev = toks.syls[k].lower if k >= 0 else ""
+            pm = ctx.previous_mention(ctx.mentions[ctx.index_of(m)]) if ls == m.start else None
+            first = next((x for x in ctx.mentions_in(ls, m.end)), m)
+            before_list = ctx.previous_mention(first)
+            envoy_list = before_list is not None and before_list.entity.org_kind in REPRESENTATION_KINDS and \
+                bool(LIST_SEP.match(ctx.text[before_list.end:first.start]))
+            if DONOR_BEFORE.search(ctx.text[max(0, ls - 50):ls]):
+                f["donor_of"] = 1.0  # "viện trợ của Hàn Quốc", "do Quỹ X tài trợ"
+            if ENVOY_BEFORE.search(ctx.text[max(0, m.start - 30):m.start]) or envoy_list or (
+                    pm is not None and pm.entity.org_kind in REPRESENTATION_KINDS
+                    and LIST_SEP.match(ctx.text[pm.end:m.start])):
+                f["envoy_of"] = 1.0  # "Tổng Lãnh sự Úc", "Đại sứ quán các nước Nhật Bản": the envoy's country
+            else:
+                f[f"prev:{prev if prev in PREV_WORDS else 'other'}"] = 1.0
             between = ctx.text[cl.start:m.start]
             f["commas_before>2"] = 1.0 if between.count(",") > 2 else 0.0
             if between.count("(") > between.count(")"):
@@ -252,8 +298,7 @@ def candidates(ctx: DocContext) -> list[Candidate]:
                 pm = ctx.previous_mention(m)
                 f["in_parens_after_name" if pm and pm.end <= cl.start + opened and
                   not ctx.text[pm.end:cl.start + opened].strip() else "in_parens"] = 1.0
-            for name, hit in (("locator", filt.is_locator(m)), ("dash_pair", filt.dash_paired(m)),
-                              ("vn_pair", bool(VN_PAIR.search(ctx.text[max(0, m.start - 12):m.start]))),
+            for name, hit in (("dash_pair", filt.dash_paired(m)),
                               ("quoted", filt.in_quotes(m)), ("location_before", filt.location_before(m)),
                               ("in_title", filt.in_title(m)), ("set_of_localities", filt.set_of_localities(m)),
                               ("unnamed_of", filt.unnamed_of(m)), ("modal", modal), ("caption", caption),
@@ -271,10 +316,10 @@ def candidates(ctx: DocContext) -> list[Candidate]:
 
 
 def extract_partners(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[PartnerFact]:
-    from ingest.learn import partner_model
+    from ingest.learn import RelationScorer, partner_model
 
-    model = ctx.model if ctx.model is not None else partner_model()
-    cands = candidates(ctx)
+    model = ctx.model if isinstance(ctx.model, RelationScorer) else partner_model()
+    cands = candidates(ctx, rejected)
     best: dict[tuple[str, str], Candidate] = {}
     for c in cands:
         c.score = model.score(c.features)

@@ -11,10 +11,13 @@ the same clause ("Giám đốc Sở Ngoại vụ Trần Công Phú", "lãnh tụ
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from core.ids import slug
 from core.models import Entity, PersonFact
 from ingest.extract.context import DocContext
+from ingest.matcher import lexicons
+from ingest.spans import Spans
 
 SURNAMES = frozenset([
     "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -23,22 +26,27 @@ SURNAMES = frozenset([
     "Đàm", "Đào", "Giang", "Kim", "Lại", "Lục", "Tôn", "Thân", "Từ", "Âu", "Bạch", "Diệp", "Doãn", "Đồng",
     "Hầu", "Khổng", "Lã", "Mã", "Nghiêm", "Ninh", "Ông", "Phùng", "Quan", "Tiêu", "Tống", "Uông", "Vương",
     "Vòng", "Sầm", "Lường", "Cầm", "Bế", "Giáp", "Khuất", "Lạc", "Phí", "Thạch", "Trình", "Văn", "Viên", "Yên",
+    "Ngụy", "Khương", "Mạnh", "Tiền", "Nhâm", "Cù", "Ứng", "Tần", "Thi", "Hàn", "Du", "Lục",
 ])
 # capitalised syllables: an upper-case letter (str.isupper, since "đ" lies inside the range À-Ỹ), then
 # lower case or, for names written "IKEDA", capitals; "S’bong" keeps its apostrophe
 TOKEN = re.compile(r"(?:[^\W\d_](?:[’'][^\W\d_])?)[^\W\d_]*(?:[’'][^\W\d_]+)?(?:-[^\W\d_]+)?")
 VIET_LETTERS = re.compile(r"[à-ỹđÀ-ỸĐ]")
-HONORIFIC = re.compile(r"(?:ông|bà|Ông|Bà|ngài|Ngài|đồng chí|Đồng chí)\s+$")
-ROLE_WORDS = (r"Chủ tịch|Bí thư|Giám đốc|Tổng Giám đốc|Trưởng ban|Trưởng phòng|Trưởng đoàn|Đại sứ|Tổng Lãnh sự|"
-              r"Lãnh sự|Bộ trưởng|Thứ trưởng|Thủ tướng|Tổng thống|Tỉnh trưởng|Thống đốc|Thị trưởng|Tổng Bí thư|"
-              r"Chủ nhiệm|Viện trưởng|Hiệu trưởng|Trưởng Đại diện|[Ll]ãnh tụ|Giảng viên|Nhà báo|Phó [A-ZĐ]\w+|"
-              r"Quốc vương|Nhà vua|Hoàng thân|Chánh Văn phòng|Trưởng [Cc]ông an|Chỉ huy trưởng")
-ROLE_WORD = re.compile(r"(?:Phó\s+)?(?:" + ROLE_WORDS + r")")
+def _alternation(words: list[str]) -> str:
+    """Longest first, each word's spaces as any whitespace: a regex alternation of a lexicon."""
+    return "|".join(r"\s+".join(map(re.escape, w.split())) for w in sorted(set(words), key=len, reverse=True))
+
+
+# honorifics and role titles are lexicons (patterns/lexicons.yaml), matched without regard to case
+HONORIFIC = re.compile(r"(?<![\wÀ-ỹ])(?:" + _alternation(lexicons()["honorifics"]) + r")\.?\s+$", re.IGNORECASE)
+ROLE_WORDS = _alternation(lexicons()["role_titles"]) + r"|Phó [A-ZĐ]\w+|Trưởng [Cc]ông an"
+ROLE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:Phó\s+)?(?:" + ROLE_WORDS + r")(?![\wÀ-ỹ])", re.IGNORECASE)
 # a role phrase ends where a verb starts ("Phó Chủ tịch UBND tỉnh tiếp Đại sứ …")
 VERBS = re.compile(r"\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|đang|sẽ|và|chủ trì|tham dự|làm việc|đến|thăm|"
                    r"khẳng định|nhấn mạnh|trao|ký|hội kiến|gặp|đề nghị|chúc mừng|thông tin)\s")
 ROLE_AFTER = re.compile(r"^\s*(?:[-–,]\s*)(?P<role>(?:Phó\s+)?(?:" + ROLE_WORDS + r")[^.;:()\n]{0,80}?)"
-                        r"(?=\s*(?:[.;:,(]|$)|\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\b)")
+                        r"(?=\s*(?:[.;:(]|,\s+(?:[a-zà-ỹ]|[A-ZĐ][\wÀ-ỹ]+\s+[A-ZĐ])|$)|"
+                        r"\s(?:tiếp|cho biết|phát biểu|dẫn đầu|đã|chủ trì|khẳng định|nhấn mạnh)\b)", re.IGNORECASE)
 AUTHOR_ROLE = re.compile(r"(?:Phó\s+)?(?:Giảng viên|Nhà báo|Tiến sĩ|Thạc sĩ|TS\b|ThS\b|Chuyên viên|Trưởng|Giám đốc|"
                          r"Nghiên cứu viên|Cán bộ)")
 ORG_OF_ROLE = re.compile(r"((?:Sở|Ủy ban|Uỷ ban|UBND|HĐND|Ban|Bộ|Đảng|Tỉnh ủy|Trường|Viện|Đại sứ quán|Tập đoàn|"
@@ -66,20 +74,25 @@ def _runs(text: str) -> list[tuple[int, int, list[str]]]:
 
 def extract_people(ctx: DocContext) -> list[PersonFact]:
     text = ctx.text
-    spans = [(m.start, m.end) for m in ctx.mentions]
+    spans = Spans([(m.start, m.end) for m in ctx.mentions])
     out: dict[str, PersonFact] = {}
 
     def overlaps(a: int, b: int) -> bool:
-        return any(not (b <= x or a >= y) for x, y in spans)
+        return not spans.free(a, b)
 
     for start, end, tokens in _runs(text):
         # within a run, a name is its tail led by a family name (Vietnamese) or a foreign-looking tail
         for k in range(len(tokens)):
             sub = tokens[k:]
-            if not 2 <= len(sub) <= 4:
-                continue
             a = start + len(" ".join(tokens[:k])) + (1 if k else 0)
             b = end
+            if len(sub) == 1:
+                # a foreign name of one word counts between an honorific and a role: "bà Cowley, Tổng Lãnh sự …"
+                if VIET_LETTERS.search(sub[0]) or len(sub[0]) < 3 or not HONORIFIC.search(text[max(0, a - 12):a]) \
+                        or not ROLE_AFTER.match(text[b:b + 100]):
+                    continue
+            elif not 2 <= len(sub) <= 4:
+                continue
             if overlaps(a, b):
                 continue
             foreign = not any(VIET_LETTERS.search(t) for t in sub)
@@ -140,14 +153,20 @@ def _authors(ctx: DocContext, out: dict[str, PersonFact]) -> None:
                                evidence=ctx.evidence(s, s + len(name), "person:author", 0.7))
 
 
+@lru_cache(maxsize=4096)
+def _lookup_org(org: str) -> list:
+    from ingest.gazetteer import gazetteer
+
+    return gazetteer().lookup(org, limit=1)
+
+
 def _org_entity(ctx: DocContext, org: str | None) -> Entity | None:
     """The body a role belongs to: a curated organisation when the name is known, else a new one; a
     provincial body named without its province ("UBND tỉnh") belongs to the article's province."""
     if not org or len(org.split()) < 2:
         return None
-    from ingest.gazetteer import gazetteer
 
-    found = gazetteer().lookup(org, limit=1)
+    found = _lookup_org(org)
     if found and found[0][1] >= 1.0 and found[0][0].entity.type == "Organization":
         return found[0][0].entity
     name = org

@@ -11,6 +11,7 @@ MATCH (x:Entity)
 WHERE $key IN x.keys AND any(l IN labels(x) WHERE l IN $labels)
 RETURN {id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0], country: x.country,
         iso3166_2: x.iso3166_2} AS entity,
-       coalesce(x.current, false) AS current, x.valid_from AS valid_from, x.valid_to AS valid_to
+       coalesce(x.current, false) AS current, x.valid_from AS valid_from, x.valid_to AS valid_to,
+       [(o:VietnameseProvince)-[:MERGED_INTO]->(x) | o.id] AS predecessors
 ORDER BY x.id
 LIMIT 50

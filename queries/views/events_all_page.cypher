@@ -14,7 +14,7 @@
 MATCH (e:Event)
 WHERE ($kind IS NULL OR e.kind = $kind)
   AND ($from IS NULL OR (e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= $from))
-  AND ($to IS NULL OR (e.date_start IS NOT NULL AND left(e.date_start, size($to)) <= $to))
+  AND ($to IS NULL OR e.day <= date($to_last))
   AND ($pid IS NULL OR (e)-[:PARTICIPANT]->(:VietnameseProvince {id: $pid}))
   AND ($xid IS NULL OR (e)-[:PARTICIPANT]->(:Entity {id: $xid}))
 WITH e ORDER BY e.date_start DESC, e.id SKIP $offset LIMIT $limit

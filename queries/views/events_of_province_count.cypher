@@ -13,7 +13,7 @@ WITH pp
 MATCH (pp)<-[:PARTICIPANT]-(e:Event)
 WHERE ($kind IS NULL OR e.kind = $kind)
   AND ($from IS NULL OR (e.date_start IS NOT NULL AND coalesce(e.date_end, e.date_start) >= $from))
-  AND ($to IS NULL OR (e.date_start IS NOT NULL AND left(e.date_start, size($to)) <= $to))
+  AND ($to IS NULL OR e.day <= date($to_last))
   AND ($pid IS NULL OR (e)-[:PARTICIPANT]->(:VietnameseProvince {id: $pid}))
   AND ($xid IS NULL OR (e)-[:PARTICIPANT]->(:Entity {id: $xid}))
 RETURN count(e) AS total

@@ -20,4 +20,4 @@ WITH o, p, collect(DISTINCT CASE WHEN m IS NULL THEN NULL ELSE {text: m.text, `s
 RETURN {id: o.id, province: {id: p.id, name: p.name}, indicator: o.indicator, value: o.value,
         value_max: o.value_max, unit: o.unit, unit_noun: o.unit_noun, period: o.period,
         qualifier: o.qualifier, confidence: o.confidence, evidence: evidence} AS item
-ORDER BY item.province.name, item.indicator, item.period
+ORDER BY item.province.name, item.indicator, item.period, item.id

@@ -1,7 +1,7 @@
 // The explorer: path routing over stable URLs. An entity's page is its IRI path (/id/{type}/{id});
 // the search home is /, tools live under /explore/.
 import { lang, setLang, t } from "./i18n.js";
-import { errorBox, h, loading } from "./util.js";
+import { errorBox, h, loadVocabulary, loading } from "./util.js";
 
 const ROUTES = [
   [/^\/$/, () => import("./pages/search.js")],
@@ -47,7 +47,7 @@ export async function render() {
     const m = path.match(re);
     if (!m) continue;
     try {
-      const page = await load();
+      const [page] = await Promise.all([load(), loadVocabulary()]);
       const params = m.slice(1).map((x) => (x === undefined ? undefined : decodeURIComponent(x)));
       const node = await page.render(params, new URLSearchParams(location.search));
       if (token !== renderToken) return;  // a newer navigation won

@@ -17,7 +17,7 @@ const STRINGS = {
     type_Observation: "Số liệu", type_Document: "Bài viết", type_Mention: "Bằng chứng", type_Role: "Chức vụ",
     type_Partnership: "Quan hệ đối tác", type_Entity: "Thực thể",
     iri: "IRI", open_graph: "Xem đồ thị", data_formats: "Dữ liệu",
-    partners: "Đối tác", partner: "Đối tác", country: "Quốc gia", since: "Từ", agreements: "Thỏa thuận",
+    partners: "Đối tác", partner: "Đối tác", country: "Quốc gia", since: "Quan hệ từ", agreements: "Thỏa thuận",
     events: "Sự kiện", evidence: "Bằng chứng", evidence_count: "Số bằng chứng", timeline: "Dòng thời gian",
     figures: "Số liệu báo cáo", map: "Bản đồ đối tác", no_partners: "Chưa có đối tác nào được ghi nhận.",
     no_timeline: "Chưa có thỏa thuận hay sự kiện nào.", no_figures: "Chưa có số liệu.",
@@ -41,7 +41,7 @@ const STRINGS = {
     map_legend_country: "Quốc gia có đối tác", map_legend_point: "Địa phương đối tác",
     province_label: "Tỉnh", count_partners: "đối tác", count_agreements: "thỏa thuận", count_events: "sự kiện",
     count_documents: "bài viết", count_observations: "số liệu",
-    skip: "Bỏ qua, tới nội dung chính", roles: "Chức vụ", showing: "Đang hiển thị", reports: "lần báo cáo", partnerships_with: "Các quan hệ đối tác với địa phương, tổ chức của", new_unit: "từ 01/07/2025", key: "Khóa", entity: "Thực thể",
+    skip: "Bỏ qua, tới nội dung chính", roles: "Chức vụ", showing: "Đang hiển thị", first_reported: "Ghi nhận lần đầu", show_all: "xem tất cả (bảng truy vấn, tải CSV)", reports: "lần báo cáo", partnerships_with: "Các quan hệ đối tác với địa phương, tổ chức của", new_unit: "từ 01/07/2025", key: "Khóa", entity: "Thực thể",
   },
   en: {
     brand_sub: "Foreign relations of Vietnam's provinces",
@@ -83,19 +83,28 @@ const STRINGS = {
     map_legend_country: "Country with partners", map_legend_point: "Partner locality",
     province_label: "Province", count_partners: "partners", count_agreements: "agreements", count_events: "events",
     count_documents: "articles", count_observations: "figures",
-    skip: "Skip to main content", roles: "Roles", showing: "Showing", reports: "reports", partnerships_with: "Partnerships with the places and bodies of", new_unit: "since 2025-07-01", key: "Key", entity: "Entity",
+    skip: "Skip to main content", roles: "Roles", showing: "Showing", first_reported: "First reported", show_all: "see all (query table, CSV)", reports: "reports", partnerships_with: "Partnerships with the places and bodies of", new_unit: "since 2025-07-01", key: "Key", entity: "Entity",
   },
 };
 
+// Names of the figures' indicator codes (ingest/extract/figures.py); a currency suffix becomes "(USD)".
 const INDICATORS = {
   vi: {
-    fdi_registered_usd: "FDI đăng ký (USD)", fdi_projects: "Dự án FDI", oda_usd: "ODA (USD)",
-    ngo_aid_usd: "Viện trợ phi chính phủ (USD)", trade_turnover_usd: "Kim ngạch thương mại (USD)",
-    export_usd: "Xuất khẩu (USD)", import_usd: "Nhập khẩu (USD)", delegations_in: "Đoàn vào",
-    delegations_out: "Đoàn ra", delegations: "Đoàn", cooperation_agreements: "Thỏa thuận hợp tác",
-    international_agreements: "Thỏa thuận quốc tế", visitors: "Lượt khách",
+    aid_committed: "Viện trợ cam kết", aid_disbursed: "Viện trợ giải ngân", amount: "Giá trị", border: "Đường biên giới",
+    border_violations: "Vi phạm biên giới", cooperation_agreements: "Thỏa thuận hợp tác", export_markets: "Thị trường xuất khẩu",
+    exporting_businesses: "Doanh nghiệp xuất khẩu", exports: "Xuất khẩu", imports: "Nhập khẩu", fdi_projects: "Dự án FDI",
+    fdi_registered: "FDI đăng ký", inbound_countries: "Quốc gia có đoàn vào", inbound_delegation_person_trips: "Lượt người đoàn vào",
+    inbound_delegations: "Đoàn vào", international_agreements: "Thỏa thuận quốc tế", investment_attracted: "Vốn đầu tư thu hút",
+    local_exports: "Xuất khẩu của địa phương", ngo_aid_projects: "Dự án phi chính phủ", ngo_aid: "Viện trợ phi chính phủ",
+    oda_capital: "Vốn ODA", oda_projects: "Dự án ODA", outbound_delegation_person_trips: "Lượt người đoàn ra",
+    outbound_delegations: "Đoàn ra", overseas_vietnamese: "Người Việt Nam ở nước ngoài", partner_countries: "Quốc gia đối tác",
+    projects_attracted: "Dự án thu hút", remittances: "Kiều hối", trade_turnover: "Kim ngạch thương mại",
+    workers_abroad: "Lao động ở nước ngoài", delegations: "Đoàn", visitors: "Lượt khách",
   },
-  en: {},
+  en: {
+    fdi_registered: "FDI registered", fdi_projects: "FDI projects", oda_capital: "ODA capital", oda_projects: "ODA projects",
+    ngo_aid: "NGO aid", ngo_aid_projects: "NGO aid projects",
+  },
 };
 
 let current = localStorage.getItem("provkg.lang") || "vi";
@@ -117,7 +126,11 @@ export function typeName(type) {
 }
 
 export function indicatorName(code) {
-  const vi = INDICATORS.vi[code];
-  if (current === "vi" && vi) return vi;
-  return (code || "").replace(/_/g, " ").replace(/\busd\b/, "(USD)");
+  const m = (code || "").match(/^(.*?)(?:_(usd|vnd|eur|jpy|krw|cny))?$/);
+  const base = m[1], currency = m[2] ? ` (${m[2].toUpperCase()})` : "";
+  const count = base.match(/^count_(.+)$/);
+  const words = (count ? count[1] : base).replace(/_/g, " ");
+  const name = INDICATORS[current][base] || (current === "vi" && count ? `Số ${words}` : null) ||
+    (current === "en" && count ? `number of ${words}` : null) || words.charAt(0).toUpperCase() + words.slice(1);
+  return name + currency;
 }

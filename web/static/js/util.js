@@ -1,5 +1,5 @@
 // Small DOM and data helpers shared by the pages.
-import { t, typeName } from "./i18n.js";
+import { lang, t, typeName } from "./i18n.js";
 
 // h("a", {href: "/x", class: "c"}, "text", child…): an element; null/false children are skipped.
 export function h(tag, attrs = {}, ...children) {
@@ -98,9 +98,12 @@ export function fmtNumber(v) {
   if (v === null || v === undefined) return "—";
   const n = Number(v);
   const abs = Math.abs(n);
-  if (abs >= 1e9) return (n / 1e9).toLocaleString(undefined, { maximumFractionDigits: 2 }) + " tỷ";
-  if (abs >= 1e6) return (n / 1e6).toLocaleString(undefined, { maximumFractionDigits: 2 }) + " tr";
-  return n.toLocaleString(undefined, { maximumFractionDigits: 2 });
+  const vi = lang() === "vi";
+  const locale = vi ? "vi-VN" : "en-GB";
+  const f = (x) => x.toLocaleString(locale, { maximumFractionDigits: 2 });
+  if (abs >= 1e9) return f(n / 1e9) + (vi ? " tỷ" : " bn");
+  if (abs >= 1e6) return f(n / 1e6) + (vi ? " tr" : " m");
+  return f(n);
 }
 
 export function loading() {
@@ -143,4 +146,17 @@ export function vendor(...names) {
     }
     return scripts.get(name);
   }));
+}
+
+// Concept labels from the ontology (GET /views/vocabulary), fetched once: a kind or field code -> its name.
+let vocabulary = null;
+export async function loadVocabulary() {
+  if (!vocabulary) vocabulary = api("/views/vocabulary").catch(() => ({}));
+  const v = await vocabulary;
+  conceptLabels = new Map(Object.values(v).flatMap((scheme) => Object.entries(scheme)));
+}
+let conceptLabels = new Map();
+export function conceptName(code) {
+  const labels = conceptLabels.get(code);
+  return (labels && (labels[lang()] || labels.vi)) || code || "";
 }

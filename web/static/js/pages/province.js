@@ -2,7 +2,7 @@
 import { indicatorName, t, typeName } from "../i18n.js";
 import { partnerMap, preloadMap } from "../map.js";
 import { barChart } from "../charts.js";
-import { api, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
+import { api, conceptName, entityHeader, entityLink, entityPath, fmtDate, h, section, table, typeBadge } from "../util.js";
 
 function viaNote(via) {
   const list = Array.isArray(via) ? via : via ? [via] : [];
@@ -42,7 +42,7 @@ function timeline(items) {
   return h("ol", { class: "timeline" }, items.map((it) => h("li", { class: `tl-${it.type}` },
     h("time", { datetime: it.date || "" }, fmtDate(it.date)),
     h("div", { class: "tl-body" },
-      h("div", {}, typeBadge(it.type === "agreement" ? "Agreement" : "Event"), " ", h("span", { class: "muted" }, it.kind || "")),
+      h("div", {}, typeBadge(it.type === "agreement" ? "Agreement" : "Event"), " ", h("span", { class: "muted" }, conceptName(it.kind))),
       h("a", { href: entityPath(it.type === "agreement" ? "Agreement" : "Event", it.id), class: "tl-title" }, it.name || it.id),
       it.parties.length ? h("div", { class: "tl-parties" }, it.parties.map((x, i) => [i ? ", " : "", entityLink(x)])) : null,
       viaNote(it.via)))));
@@ -51,7 +51,8 @@ function timeline(items) {
 function figures(list) {
   if (!list.length) return h("p", { class: "muted" }, t("no_figures"));
   return h("div", { class: "charts" }, list.map((f) => h("figure", { class: "chart" },
-    h("figcaption", {}, indicatorName(f.indicator), f.unit && f.unit !== "count" ? h("span", { class: "muted" }, ` (${f.unit})`) : null),
+    h("figcaption", {}, indicatorName(f.indicator),
+      f.unit && !["count", "USD", "VND"].includes(f.unit) ? h("span", { class: "muted" }, ` (${f.unit})`) : null),
     barChart(f.points.map((pt) => ({ label: pt.period || "?", value: pt.value, max: pt.value_max,
       href: `/id/observation/${encodeURIComponent(pt.id)}`,
       note: [pt.reports > 1 ? `(${pt.reports} ${t("reports")})` : "", pt.via ? `${t("inherited_from")} ${pt.via.name}` : ""].join(" ") }))))));
@@ -81,7 +82,8 @@ export async function render([id]) {
   const tot = data.totals;
   const tiles = [["count_partners", tot.partners], ["count_agreements", tot.agreements], ["count_events", tot.events],
     ["count_documents", c.documents ?? 0]];
-  const capped = (shown, total) => shown < total ? h("p", { class: "muted small" }, `${t("showing")} ${shown} / ${total}`) : null;
+  const capped = (shown, total, all) => shown < total ? h("p", { class: "muted small" }, `${t("showing")} ${shown} / ${total}`,
+    all ? [" · ", h("a", { href: all }, t("show_all"))] : null) : null;
 
   const partnerTable = partners.length ? table([
     { label: t("partner"), cell: (x) => h("span", {}, entityLink(x), " ", h("span", { class: "muted small" }, typeName(x.type)),
@@ -89,10 +91,11 @@ export async function render([id]) {
       viaNote(x.via)) },
     { label: t("country"), cell: (x) => x.country ? h("a", { href: `/id/country/${x.country}` }, x.country) : "—" },
     { label: t("since"), cell: (x) => fmtDate(x.since) },
+    partners.some((x) => x.first_reported) ? { label: t("first_reported"), cell: (x) => fmtDate(x.first_reported) } : null,
     { label: t("agreements"), num: true, cell: (x) => x.agreements },
     { label: t("events"), num: true, cell: (x) => x.events },
     { label: t("evidence_count"), num: true, cell: (x) => x.evidence_count ?? 0 },
-  ], partners, { caption: t("partners") }) : h("p", { class: "muted" }, t("no_partners"));
+  ].filter(Boolean), partners, { caption: t("partners") }) : h("p", { class: "muted" }, t("no_partners"));
 
   return h("div", { class: "page province-page", "data-title": p.name },
     entityHeader("VietnameseProvince", p.id, p.name, [p.name_en ? h("p", { class: "subtitle" }, p.name_en) : null, facts(p)]),
@@ -101,7 +104,8 @@ export async function render([id]) {
     section(t("map"), scopeButtons, mapBox,
       h("p", { class: "legend" }, h("span", { class: "key partner-country" }), t("map_legend_country"), " ",
         h("span", { class: "key partner-point" }), t("map_legend_point"))),
-    section(t("partners"), capped(partners.length, tot.partners), partnerTable),
+    section(t("partners"), capped(partners.length, tot.partners,
+      `/explore/queries/partners_of_province?province=${encodeURIComponent(p.id)}&run=1`), partnerTable),
     h("div", { class: "two-col" },
       section(t("timeline"), capped(data.timeline.length, tot.agreements + tot.events), timeline(data.timeline)),
       section(t("figures"), figures(data.figures))));

@@ -2,7 +2,7 @@
 // with a CSV download. The URL carries the query and its parameters, so a result can be shared.
 import { navigate } from "../app.js";
 import { lang, t } from "../i18n.js";
-import { api, h } from "../util.js";
+import { api, conceptName, h } from "../util.js";
 
 function field(p, value) {
   const id = `p-${p.name}`;
@@ -12,7 +12,8 @@ function field(p, value) {
   if (p.choices) {
     input = h("select", { id, name: p.name },
       p.required ? null : h("option", { value: "" }, "—"),
-      p.choices.map((c) => h("option", { value: c, selected: String(value ?? "") === String(c) }, c)));
+      p.choices.map((c) => h("option", { value: c, selected: String(value ?? "") === String(c) },
+        conceptName(c) !== c ? `${c} — ${conceptName(c)}` : c)));
   } else if (p.type === "bool") {
     input = h("select", { id, name: p.name }, h("option", { value: "" }, "—"),
       ["true", "false"].map((c) => h("option", { value: c, selected: String(value ?? "") === c }, c)));
