@@ -16,50 +16,16 @@ from typing import Any
 
 from core.errors import NotFound
 from graph import views as V
+from graph.catalog import run_view
 from graph.store import GraphStore
 
-_TYPE = "[lbl IN labels(x) WHERE lbl <> 'Entity'][0]"
 PARTNER_CAP = 200  # rows of the partner table (the most active first); the map gets every located partner
 TIMELINE_CAP = 100  # latest agreements and events per unit
 PERIOD_CAP = 12  # latest periods per indicator
 
-_PARTNERS = (  # columns, not a map per row: a tenth of the transfer time for a hub's 2,000 partners
-    "MATCH (p:VietnameseProvince {id: $id})-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x) "
-    "RETURN x.id, x.name, labels(x), x.country, x.lat, x.lon, ps.since, ps.first_reported, ps.evidence_count, "
-    "ps.confidence")
+# the read models are queries/views/explorer_*.cypher; these name the columns they answer
 _PARTNER_KEYS = ("id", "name", "labels", "country", "lat", "lon", "since", "first_reported", "evidence_count",
                  "confidence")
-# counted in one pass per kind and joined in Python: an OPTIONAL MATCH per partner row costs seconds
-# for a province with thousands of partners
-_AGREEMENTS_BY_PARTNER = ("MATCH (:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(x) "
-                          "WHERE x.id <> $id RETURN x.id, count(DISTINCT a)")
-_EVENTS_BY_PARTNER = ("MATCH (:VietnameseProvince {id: $id})<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(x) "
-                      "WHERE x.id <> $id RETURN x.id, count(DISTINCT e)")
-
-_AGREEMENTS = (
-    "MATCH (p:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement) "
-    "WITH a ORDER BY a.date DESC, a.id LIMIT $cap "  # the page first, then its parties and evidence
-    "OPTIONAL MATCH (a)-[:PARTY]->(x) "
-    f"WITH a, collect(DISTINCT {{id: x.id, name: x.name, type: {_TYPE}}}) AS parties "
-    "OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m:Mention) WITH a, parties, count(DISTINCT m) AS evidence "
-    "RETURN {id: a.id, name: a.name, kind: a.kind, date: a.date, fields: a.fields, parties: parties, "
-    "evidence_count: evidence}")
-_EVENTS = (
-    "MATCH (p:VietnameseProvince {id: $id})<-[:PARTICIPANT]-(e:Event) "
-    "WITH e ORDER BY e.date_start DESC, e.id LIMIT $cap "
-    "OPTIONAL MATCH (e)-[:PARTICIPANT]->(x) "
-    f"WITH e, collect(DISTINCT {{id: x.id, name: x.name, type: {_TYPE}}}) AS parties "
-    "OPTIONAL MATCH (e)-[:EVIDENCED_BY]->(m:Mention) WITH e, parties, count(DISTINCT m) AS evidence "
-    "RETURN {id: e.id, name: e.name, kind: e.kind, date: e.date_start, date_end: e.date_end, place: e.place_name, "
-    "parties: parties, evidence_count: evidence}")
-_COUNTS = ("MATCH (p:VietnameseProvince {id: $id}) "
-           "OPTIONAL MATCH (p)<-[:PARTY]-(a:Agreement) WITH p, count(DISTINCT a) AS agreements "
-           "OPTIONAL MATCH (p)<-[:PARTICIPANT]-(e:Event) RETURN agreements, count(DISTINCT e)")
-# one row per indicator and period: several articles may report the same figure; the chart shows the
-# highest reported value and how many reports there are
-_FIGURES = (
-    "MATCH (p:VietnameseProvince {id: $id})<-[:OBSERVATION_OF]-(o:Observation) "
-    "RETURN o.indicator, o.unit, o.period, max(o.value), max(o.value_max), count(o), min(o.id)")
 _FIGURE_KEYS = ("indicator", "unit", "period", "value", "value_max", "reports", "id")
 
 
@@ -74,8 +40,8 @@ def country_numeric(iso2: str | None) -> str | None:
     return c.numeric if c else None
 
 
-def _rows(store: GraphStore, query: str, pid: str, **params: Any) -> list[Any]:
-    return [r[0] if len(r) == 1 else r for r in store.read(query, {"id": pid, **params}, max_rows=100_000).rows]
+def _rows(store: GraphStore, view: str, pid: str, **params: Any) -> list[Any]:
+    return [r[0] if len(r) == 1 else r for r in run_view(store, view, {"id": pid, **params}).rows]
 
 
 def _merge_partner(partners: dict[str, dict[str, Any]], row: dict[str, Any]) -> None:
@@ -108,22 +74,22 @@ def province_page(store: GraphStore, key: str) -> dict[str, Any]:
     figures: dict[str, dict[str, Any]] = {}
     totals = {"agreements": 0, "events": 0}
     for uid, via in units:
-        agreements = dict(_rows(store, _AGREEMENTS_BY_PARTNER, uid))
-        events = dict(_rows(store, _EVENTS_BY_PARTNER, uid))
-        for values in _rows(store, _PARTNERS, uid):
+        agreements = dict(_rows(store, "explorer_agreements_by_partner", uid))
+        events = dict(_rows(store, "explorer_events_by_partner", uid))
+        for values in _rows(store, "explorer_partners", uid):
             row = dict(zip(_PARTNER_KEYS, values, strict=True))
             row["type"] = next((lbl for lbl in row.pop("labels") if lbl != "Entity"), "Entity")
             row.update(country_numeric=country_numeric(row.get("country")), via=[via] if via else [],
                        agreements=agreements.get(row["id"], 0), events=events.get(row["id"], 0))
             _merge_partner(partners, row)
-        n_agreements, n_events = _rows(store, _COUNTS, uid)[0]
+        n_agreements, n_events = _rows(store, "explorer_counts", uid)[0]
         totals["agreements"] += n_agreements
         totals["events"] += n_events
-        for kind, query in (("agreement", _AGREEMENTS), ("event", _EVENTS)):
-            for row in _rows(store, query, uid, cap=TIMELINE_CAP):
+        for kind, view in (("agreement", "explorer_agreements"), ("event", "explorer_events")):
+            for row in _rows(store, view, uid, cap=TIMELINE_CAP):
                 row.update(type=kind, via=via, parties=[x for x in row["parties"] if x.get("id") and x["id"] != uid])
                 timeline.append(row)
-        for values in _rows(store, _FIGURES, uid):
+        for values in _rows(store, "explorer_figures", uid):
             row = {**dict(zip(_FIGURE_KEYS, values, strict=True)), "via": via}
             figures.setdefault(row["indicator"], {"indicator": row["indicator"], "unit": row["unit"],
                                                   "points": []})["points"].append(row)
@@ -150,23 +116,16 @@ def partner_page(store: GraphStore, key: str) -> dict[str, Any]:
     """A partner with the provinces that work with it and the agreements and events of each pair."""
     detail = V.partner(store, key)
     xid = detail["entity"]["id"]
-    where = store.read("MATCH (x:Entity {id: $id}) RETURN x.lat, x.lon", {"id": xid}).rows
+    where = run_view(store, "explorer_partner_location", {"id": xid}).rows
     lat, lon = where[0] if where else (None, None)
-    agreements = store.read(
-        "MATCH (x:Entity {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(p:VietnameseProvince) "
-        "RETURN {id: a.id, name: a.name, kind: a.kind, date: a.date, province: {id: p.id, name: p.name}} AS item "
-        "ORDER BY item.date DESC, item.id", {"id": xid}, max_rows=5000).rows
-    events = store.read(
-        "MATCH (x:Entity {id: $id})<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(p:VietnameseProvince) "
-        "RETURN {id: e.id, name: e.name, kind: e.kind, date: e.date_start, province: {id: p.id, name: p.name}} AS item "
-        "ORDER BY item.date DESC, item.id", {"id": xid}, max_rows=5000).rows
+    agreements = run_view(store, "explorer_partner_agreements", {"id": xid}).rows
+    events = run_view(store, "explorer_partner_events", {"id": xid}).rows
     page = {**detail, "lat": lat, "lon": lon, "country_numeric": country_numeric(detail["entity"].get("country")),
             "agreements": [r[0] for r in agreements], "events": [r[0] for r in events], "country_partnerships": []}
     if detail["entity"]["type"] == "Country":  # a country page also lists its places' and bodies' partnerships
         rows = V.country(store, xid)["partnerships"]
         ids = sorted({r["partner"]["id"] for r in rows})
-        where_all = {r[0]: (r[1], r[2]) for r in store.read(
-            "MATCH (x:Entity) WHERE x.id IN $ids RETURN x.id, x.lat, x.lon", {"ids": ids}, max_rows=5000).rows}
+        where_all = {r[0]: (r[1], r[2]) for r in run_view(store, "explorer_locations", {"ids": ids}).rows}
         for r in rows:
             r["partner"]["lat"], r["partner"]["lon"] = where_all.get(r["partner"]["id"], (None, None))
         page["country_partnerships"] = rows
@@ -174,7 +133,7 @@ def partner_page(store: GraphStore, key: str) -> dict[str, Any]:
 
 
 def entity_exists(store: GraphStore, label: str, key: str) -> bool:
-    return bool(store.read(f"MATCH (n:{label} {{id: $id}}) RETURN count(n)", {"id": key}).scalar())
+    return bool(run_view(store, "entity_by_id", {"id": key, "labels": [label]}).rows)
 
 
 def require_entity(store: GraphStore, label: str, key: str) -> None:
