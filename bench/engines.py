@@ -26,6 +26,7 @@ from bench.common import SYNTH_GRAPH, hubs, load_synth, log, parser, ratio, writ
 from bench.queries import load_queries, param_sets
 from core.errors import ProvkgError
 from core.settings import load_settings
+from graph.catalog import execute
 
 SIZES = {"1k": 1_000, "10k": 10_000, "100k": 100_000}
 ENGINES = ("embedded", "neo4j")
@@ -51,7 +52,7 @@ def time_queries(store: Any, n_facts: int, reps: int) -> dict[str, Any]:
             try:
                 for _ in range(reps + 1):  # the first call plans and warms caches
                     t0 = time.perf_counter()
-                    store.read(q.text_for(store.kind), q.bind(params))
+                    execute(store, q, params)  # as `provkg query` runs it: names resolved, engine variant
                     samples.append(time.perf_counter() - t0)
             except ProvkgError as exc:
                 out[f"{name}:{label}"] = {"error": f"{type(exc).__name__}: {str(exc)[:200]}"}

@@ -53,7 +53,7 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="module")
 def server(loaded_store) -> Iterator[str]:
-    """`provkg serve` as a user runs it, on the session's embedded store and the sample graph."""
+    """`provkg serve` as a user runs it, on the session's sample graph (each engine in turn)."""
     _need_browser()
     port = _free_port()
     env = {**os.environ, **store_env(loaded_store)}

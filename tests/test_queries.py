@@ -703,6 +703,7 @@ def test_cli_csv_and_accent_free_names(cli_env):
     assert json.loads(capped.stdout)["truncated"] is True and len(json.loads(capped.stdout)["rows"]) == 2
 
 
+@pytest.mark.engines("embedded")  # the embedded variant's text; the store is chosen by PROVKG_STORE
 def test_cli_explain_needs_no_store(cli_env, tmp_path: Path):
     env = {**cli_env, "PROVKG_DATA_DIR": str(tmp_path / "nothing-here")}
     res = _cli("paths_between", "-p", "province_a=Quảng Ninh", "-p", "province_b=VN-26", "--explain", env=env)
@@ -726,6 +727,7 @@ def test_cli_bad_usage_exits_2(cli_env, args: list[str], message: str):
     assert message in res.stderr
 
 
+@pytest.mark.engines("embedded")  # a broken data dir fails the embedded store only
 def test_cli_store_failure_exits_1(cli_env, tmp_path: Path):
     not_a_dir = tmp_path / "file"
     not_a_dir.write_text("")
