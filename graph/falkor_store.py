@@ -412,7 +412,13 @@ class FalkorStore:
             return False
 
     def describe(self) -> dict[str, Any]:
-        """Which server answered: engine, version (the FalkorDB module's), where (for /ready)."""
+        """Which server answered: engine, version (the FalkorDB module's), where (for /ready).
+
+        StoreUnavailable unless the engine itself answers a query in time: MODULE LIST and PING are
+        answered by redis even while every engine thread is stuck (a parse that never ends)."""
+        if not self.ping():
+            raise StoreUnavailable(f"the engine does not answer a query within {self.settings.ready_timeout_ms} ms")
+
         def work(g: Any) -> dict[str, Any]:
             assert self._db is not None
             modules = self._db.connection.execute_command("MODULE", "LIST")
