@@ -25,7 +25,8 @@ from graph.catalog import CatalogError, explain, get_query, list_queries, load_c
 from graph.guard import vet_read_query
 from graph.loader import Batch, Loader
 from graph.schema import load_schema
-from tests.conftest import CORPUS, ROOT, store_env
+from tests.conftest import ROOT, store_env
+from tests.fixture_graph import FIXTURE
 
 FILES = sorted(catalog.queries_dir().glob("*.cypher"))
 NAMES = sorted(q.name for q in list_queries())
@@ -41,6 +42,7 @@ REQUIRED = {
 NOT_CODE = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`""", re.DOTALL)
 WRITE_CLAUSE = re.compile(
     r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b|\bCALL\s+(?!\{)[A-Za-z_]", re.IGNORECASE)
+FIXTURE_ARTICLES = json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
 
@@ -279,38 +281,50 @@ def test_every_query_copes_with_sparse_and_empty_graphs(store):
 
 # -- (b) content on the sample graph ---------------------------------------------------------------
 
-def test_partners_of_province(loaded_store):
-    qt = rows(loaded_store, "partners_of_province", province="Quảng Trị")
-    assert {"LA-SV", "TH-49", "LA-XE", "TH-34", "org-thaicham"} <= ids(qt, "partner_id")
-    assert ids(qt, "province_id") == {"VN-25"}  # the new Quảng Trị (VN-2025-44) holds no partnership itself
-    assert rows(loaded_store, "partners_of_province", province="quang tri") == qt  # accents and case optional
-    assert rows(loaded_store, "partners_of_province", province="VN-25") == qt
-    localities = rows(loaded_store, "partners_of_province", province="VN-25", kind="ForeignLocality")
+def test_partners_of_province(fixture_store):
+    # the name is today's Quảng Trị (VN-2025-44), which holds nothing itself: it rolls up the two units merged into it
+    qt = rows(fixture_store, "partners_of_province", province="Quảng Trị")
+    assert {(r["province_id"], r["partner_id"]) for r in qt} == {
+        ("VN-25", "LA-SV"), ("VN-25", "TH-49"), ("VN-25", "JP"), ("VN-24", "LA-KH"), ("VN-24", "org-jica")}
+    assert rows(fixture_store, "partners_of_province", province="quang tri") == qt  # accents and case optional
+    old = rows(fixture_store, "partners_of_province", province="VN-25")
+    assert old == [r for r in qt if r["province_id"] == "VN-25"]
+    assert {r["partner_id"]: r["since"] for r in old} == {"LA-SV": "1994", "TH-49": "2015", "JP": None}
     # the filters keep exactly the rows of the unfiltered answer that match them
-    assert ids(localities, "partner_id") == {r["partner_id"] for r in qt if r["partner_kind"] == "ForeignLocality"}
-    assert {"LA-CH", "TH-49", "LA-SL", "LA-SV", "LA-XE", "TH-34"} <= ids(localities, "partner_id")
-    laos = rows(loaded_store, "partners_of_province", province="VN-25", country="la")
-    assert ids(laos, "partner_id") == {r["partner_id"] for r in qt if r["country"] == "LA"}
-    assert {"LA-CH", "LA-SL", "LA-SV", "LA-XE"} <= ids(laos, "partner_id")
-    ls = rows(loaded_store, "partners_of_province", province="Lạng Sơn")
-    assert "CN-GX" in ids(ls, "partner_id")
-    assert ids(rows(loaded_store, "partners_of_province", province="VN-09", since_from="2024"), "partner_id") == {
-        "JP", "AU"}
-    assert ids(rows(loaded_store, "partners_of_province", province="VN-09", since_to="2023"), "partner_id") == {
-        "KR", "CN-GX"}
-    hue = rows(loaded_store, "partners_of_province", province="Thừa Thiên - Huế")  # an alias, with punctuation
-    assert ids(hue, "province_id") == {"VN-26"} and "JP-26" in ids(hue, "partner_id")
+    localities = rows(fixture_store, "partners_of_province", province="VN-25", kind="ForeignLocality")
+    assert localities == [r for r in old if r["partner_kind"] == "ForeignLocality"]
+    assert ids(localities, "partner_id") == {"LA-SV", "TH-49"}
+    laos = rows(fixture_store, "partners_of_province", province="Quảng Trị", country="la")
+    assert laos == [r for r in qt if r["country"] == "LA"]
+    assert ids(laos, "partner_id") == {"LA-SV", "LA-KH"}
+    orgs = rows(fixture_store, "partners_of_province", province="Quảng Trị", kind="Organization")
+    assert [(r["partner_id"], r["country"]) for r in orgs] == [("org-jica", "JP")]
+    # a stated `since` wins over the date the partnership was first reported; without one, that date counts
+    assert ids(rows(fixture_store, "partners_of_province", province="VN-25", since_to="2000"), "partner_id") == {
+        "LA-SV"}
+    assert ids(rows(fixture_store, "partners_of_province", province="VN-25", since_from="2016"), "partner_id") == {
+        "JP"}
+    assert ids(rows(fixture_store, "partners_of_province", province="VN-25", since_from="2015", since_to="2015"),
+               "partner_id") == {"TH-49"}
+    hue = rows(fixture_store, "partners_of_province", province="Thừa Thiên - Huế")  # an alias, with punctuation
+    assert {(r["province_id"], r["partner_id"]) for r in hue} == {("VN-26", "JP-26"), ("VN-26", "JP")}
+    assert ids(rows(fixture_store, "partners_of_province", province="Lạng Sơn"), "partner_id") == {"CN-GX", "JP"}
 
 
-def test_provinces_partnering_with(loaded_store):
+def test_provinces_partnering_with(fixture_store):
     for key in ("CN-GX", "Guangxi", "Quảng Tây", "quang tay"):
-        gx = rows(loaded_store, "provinces_partnering_with", partner=key)
-        assert ids(gx, "province_id") == {"VN-09", "VN-13", "VN-04", "VN-03"}, key
-    laos = rows(loaded_store, "provinces_partnering_with", partner="Lào")
-    assert {(r["province_id"], r["via_id"]) for r in laos} >= {("VN-25", "LA-SV"), ("VN-21", "LA-HO")}
-    assert rows(loaded_store, "provinces_partnering_with", partner="LA", include_country_members=False) == []
-    japan = rows(loaded_store, "provinces_partnering_with", partner="JP", include_country_members=False)
-    assert ids(japan, "province_id") == {"VN-26", "VN-25", "VN-09"}
+        gx = rows(fixture_store, "provinces_partnering_with", partner=key)
+        assert ids(gx, "province_id") == {"VN-09", "VN-13"}, key
+    # a country counts the provinces partnering with its localities and organisations, and with it directly
+    laos = rows(fixture_store, "provinces_partnering_with", partner="Lào")
+    assert {(r["province_id"], r["via_id"]) for r in laos} == {("VN-25", "LA-SV"), ("VN-24", "LA-KH")}
+    assert rows(fixture_store, "provinces_partnering_with", partner="LA", include_country_members=False) == []
+    japan = rows(fixture_store, "provinces_partnering_with", partner="Nhật Bản")
+    assert {(r["province_id"], r["via_id"]) for r in japan} == {
+        ("VN-25", "JP"), ("VN-09", "JP"), ("VN-26", "JP"), ("VN-26", "JP-26"), ("VN-24", "org-jica")}
+    direct = rows(fixture_store, "provinces_partnering_with", partner="JP", include_country_members=False)
+    assert direct == [r for r in japan if r["via_id"] == "JP"]
+    assert {r["via_id"]: r["since"] for r in laos} == {"LA-SV": "1994", "LA-KH": None}
 
 
 def test_shared_partners(loaded_store):
@@ -328,72 +342,81 @@ def test_shared_partners(loaded_store):
     assert ls[0]["shared"] == 2  # most shared first
 
 
-def test_province_agreements_timeline(loaded_store):
-    ls = rows(loaded_store, "province_agreements_timeline", province="Lạng Sơn")
-    assert [r["date"] for r in ls] == ["2019", "2019", "2023"]
-    assert sorted(r["count"] for r in ls[:2]) == [2, 5]
-    assert ls[2]["kind"] == "CooperationAgreement" and ls[2]["other_party_ids"] == ["CN-GX"] and ls[2]["count"] == 3
-    assert ls[2]["documents"] == ["doc-002-3a5b0b33db775c59-txt"]
-    assert len(rows(loaded_store, "province_agreements_timeline", province="VN-09", year_from=2020)) == 1
-    qt = rows(loaded_store, "province_agreements_timeline", province="Quảng Trị", kind="CooperationMinutes")
-    assert len(qt) == 1 and set(qt[0]["other_party_ids"]) == {"LA-SV", "TH-49"}
+def test_province_agreements_timeline(fixture_store):
+    qt = rows(fixture_store, "province_agreements_timeline", province="Quảng Trị")
+    assert [(r["date"], r["kind"], r["other_party_ids"]) for r in qt] == [
+        ("2023-03-12", "MoU", ["LA-SV"]), ("2023-11-17", "CooperationMinutes", ["TH-49"]),
+        ("2023-11-17", "MoU", ["JP"])]
+    assert qt[0]["fields"] == ["trade", "tourism"] and qt[0]["documents"] == ["doc-fixture-qt-sv"]
+    assert ids(qt, "province_id") == {"VN-25"}  # Quảng Bình, also rolled up, signed nothing
+    mou = rows(fixture_store, "province_agreements_timeline", province="VN-25", kind="MoU")
+    assert mou == [r for r in qt if r["kind"] == "MoU"]
+    assert rows(fixture_store, "province_agreements_timeline", province="VN-25", year_from=2024) == []
+    ls = rows(fixture_store, "province_agreements_timeline", province="lang son", year_from=2024, year_to=2024)
+    assert [(r["date"], r["kind"], r["other_party_ids"], r["fields"]) for r in ls] == [
+        ("2024-05-18", "CooperationAgreement", ["CN-GX"], ["border", "transport"])]
 
 
-def test_agreements_by_kind_year(loaded_store):
-    by = {(r["year"], r["kind"]): r for r in rows(loaded_store, "agreements_by_kind_year")}
-    assert by[(2019, "InternationalAgreement")] | {} == {
-        "year": 2019, "kind": "InternationalAgreement", "agreement_facts": 2, "agreements_reported": 7, "provinces": 1}
-    assert by[(2023, "MoU")]["agreement_facts"] == 4 and by[(2023, "MoU")]["provinces"] == 3
-    assert sum(r["agreement_facts"] for r in by.values()) == 12
-    assert [(r["year"], r["kind"]) for r in rows(loaded_store, "agreements_by_kind_year", kind="MoU")] == [
-        (2023, "MoU")]
-    assert {r["year"] for r in rows(loaded_store, "agreements_by_kind_year", year_from=2020)} == {2023}
+def test_agreements_by_kind_year(fixture_store):
+    got = rows(fixture_store, "agreements_by_kind_year")
+    assert [(r["year"], r["kind"], r["agreement_facts"], r["provinces"]) for r in got] == [
+        (2023, "CooperationMinutes", 1, 1), (2023, "MoU", 2, 1), (2024, "CooperationAgreement", 1, 1),
+        (2024, "MoU", 1, 1)]
+    mou = rows(fixture_store, "agreements_by_kind_year", kind="MoU")
+    assert mou == [r for r in got if r["kind"] == "MoU"]
+    assert rows(fixture_store, "agreements_by_kind_year", year_from=2024) == [r for r in got if r["year"] >= 2024]
 
 
-def test_agreements_by_field(loaded_store):
-    fields = {r["field"]: r for r in rows(loaded_store, "agreements_by_field")}
-    assert fields["economy"]["agreements"] == 4 and fields["economy"]["provinces"] == ["Lạng Sơn", "Quảng Trị"]
-    assert fields["border"]["provinces"] == ["Lạng Sơn"]
-    th = rows(loaded_store, "agreements_by_field", province="Thanh Hóa", year=2023)
-    assert ids(th, "field") == {"energy", "friendship"}
+def test_agreements_by_field(fixture_store):
+    fields = {r["field"]: (r["agreements"], r["provinces"]) for r in rows(fixture_store, "agreements_by_field")}
+    assert fields == {
+        "agriculture": (1, ["Quảng Trị"]), "border": (1, ["Lạng Sơn"]), "culture": (1, ["Huế"]),
+        "education": (1, ["Huế"]), "investment": (1, ["Quảng Trị"]), "tourism": (1, ["Quảng Trị"]),
+        "trade": (1, ["Quảng Trị"]), "transport": (1, ["Lạng Sơn"])}
+    qt = rows(fixture_store, "agreements_by_field", province="VN-25", year=2023)
+    assert ids(qt, "field") == {"agriculture", "investment", "tourism", "trade"}
+    assert rows(fixture_store, "agreements_by_field", province="VN-25", year=2024) == []
 
 
-def test_top_partner_countries(loaded_store):
-    top = rows(loaded_store, "top_partner_countries")
-    assert top[0]["country"] == "CN" and top[0]["provinces"] == 5 and top[0]["name_en"] == "China"
-    by = {r["country"]: r for r in top}
-    assert by["JP"]["provinces"] == 4 and by["JP"]["agreements"] == 2
-    assert by["LA"]["provinces"] == 2 and by["TH"]["agreements"] == 3
-    assert "VN" not in by
-    provinces = [r["provinces"] for r in top]
-    assert provinces == sorted(provinces, reverse=True)
-    assert len(rows(loaded_store, "top_partner_countries", limit=3)) == 3
+def test_top_partner_countries(fixture_store):
+    top = rows(fixture_store, "top_partner_countries")
+    # Japan: Quảng Trị, Lạng Sơn and Huế directly, Huế through Kyoto, Quảng Bình through JICA
+    assert [(r["country"], r["provinces"], r["partners"], r["agreements"]) for r in top] == [
+        ("JP", 4, 3, 2), ("CN", 2, 1, 1), ("LA", 2, 2, 1), ("TH", 1, 1, 1)]
+    assert (top[0]["name"], top[0]["name_en"]) == ("Nhật Bản", "Japan")
+    assert rows(fixture_store, "top_partner_countries", limit=2) == top[:2]
 
 
-def test_new_partnerships_per_year(loaded_store):
-    by = {r["year"]: r for r in rows(loaded_store, "new_partnerships_per_year")}
-    assert by[2020]["partnerships"] == 5 and by[2020]["provinces"] == 4
-    assert by[2024]["partnerships"] == 9
-    assert by[None]["partnerships"] == 28  # articles without a date
-    assert sum(r["partnerships"] for r in by.values()) == loaded_store.read(
+def test_new_partnerships_per_year(fixture_store):
+    # a partnership counts from its stated `since`, else from the article that first reported it
+    got = rows(fixture_store, "new_partnerships_per_year")
+    assert [(r["year"], r["partnerships"], r["provinces"], r["partners"]) for r in got] == [
+        (1994, 1, 1, 1), (2015, 1, 1, 1), (2021, 2, 1, 2), (2023, 1, 1, 1), (2024, 5, 3, 3)]
+    assert sum(r["partnerships"] for r in got) == fixture_store.read(
         "MATCH ()-[r:PARTNERS_WITH]->() RETURN count(r)").scalar()
-    ls = rows(loaded_store, "new_partnerships_per_year", province="Lạng Sơn")
-    assert [(r["year"], r["partnerships"]) for r in ls] == [(2020, 2), (2024, 2)]
+    ls = rows(fixture_store, "new_partnerships_per_year", province="Lạng Sơn")
+    assert [(r["year"], r["partnerships"]) for r in ls] == [(2024, 2)]
+    countries = rows(fixture_store, "new_partnerships_per_year", kind="Country")
+    assert [(r["year"], r["partnerships"], r["provinces"]) for r in countries] == [(2023, 1, 1), (2024, 2, 2)]
 
 
-def test_province_events(loaded_store):
-    nov = rows(loaded_store, "province_events", province="Quảng Trị", date_from="2023-11", date_to="2023-11")
-    assert len(nov) == 3 and all(r["date_start"] == "2023-11-17" for r in nov)
-    forum = next(r for r in nov if r["kind"] == "Forum")
-    assert forum["place"] == "Udon Thani" and {"TH", "LA", "MM", "TH-41"} == set(forum["other_participant_ids"])
-    year = rows(loaded_store, "province_events", province="Quảng Trị", date_from="2023", date_to="2023")
-    assert len(year) == 7  # events dated only "2023" are within 2023, not within November
-    dates = [r["date_start"] for r in year]
-    assert dates == sorted(dates)
-    ground = rows(loaded_store, "province_events", province="VN-25", kind="Groundbreaking")
-    assert [(r["event"], r["date_start"], r["other_participant_ids"]) for r in ground] == [
-        ("Lễ khởi công", "2023-12-15", ["org-vsip-amata-sumitomo"])]
-    assert rows(loaded_store, "province_events", province="VN-25", date_to="2022-12-31") == []
+def test_province_events(fixture_store):
+    qt = rows(fixture_store, "province_events", province="VN-25")
+    assert [(r["date_start"], r["kind"], r["other_participant_ids"]) for r in qt] == [
+        ("2023", "Conference", ["JP"]), ("2023-03-12", "Visit", ["LA-SV"]), ("2023-11-17", "Forum", ["TH-49", "TH"])]
+    nov = rows(fixture_store, "province_events", province="Quảng Trị", date_from="2023-11", date_to="2023-11")
+    # an event dated only "2023" is within 2023, not within November
+    assert [(r["event"], r["place"]) for r in nov] == [("Diễn đàn hợp tác hành lang kinh tế Đông – Tây", "Mukdahan")]
+    assert rows(fixture_store, "province_events", province="VN-25", date_from="2023", date_to="2023") == qt
+    # the visit of 12–14 March is within March, but not within a range that starts on the 13th
+    assert [r["kind"] for r in rows(fixture_store, "province_events", province="VN-25", date_from="2023-03",
+                                    date_to="2023-03")] == ["Visit"]
+    assert rows(fixture_store, "province_events", province="VN-25", date_from="2023-03-13", date_to="2023-04") == []
+    assert rows(fixture_store, "province_events", province="VN-25", kind="Forum") == [
+        r for r in qt if r["kind"] == "Forum"]
+    assert rows(fixture_store, "province_events", province="VN-25", date_to="2022-12-31") == []
+    qb = rows(fixture_store, "province_events", province="Quảng Bình")
+    assert [(r["date_start"], r["kind"], r["place"]) for r in qb] == [("2021-10-04", "Conference", "Đồng Hới")]
 
 
 def test_event_co_participants(loaded_store):
@@ -438,30 +461,29 @@ def test_rank_provinces_by_indicator(loaded_store):
     assert [(r["province_id"], r["value"]) for r in dele] == [("VN-09", 54)]
 
 
-def test_partnership_evidence(loaded_store):
-    ev = rows(loaded_store, "partnership_evidence", province="Quảng Trị", partner="Savannakhet")
-    assert len(ev) == 1
-    e = ev[0]
-    assert e["partner_id"] == "LA-SV" and e["document_id"] == "doc-000-5e4b71d1a4473b0d-txt"
-    assert "Savannakhet" in e["sentence"]
-    original = (CORPUS / Path(e["source"]).name).read_text(encoding="utf-8")
-    assert original[e["start_offset"]:e["end_offset"]] == e["sentence"]  # offsets index the original article
-    two = rows(loaded_store, "partnership_evidence", province="VN-09", partner="guangxi")
-    assert ids(two, "document_id") == {"doc-004-33d4b876902f690b-txt", "doc-002-3a5b0b33db775c59-txt"}
-    assert [r["published"] for r in two] == ["2020-01-20", "2024-04-15"]
+def test_partnership_evidence(fixture_store):
+    ev = rows(fixture_store, "partnership_evidence", province="Quảng Trị", partner="Savannakhet")
+    assert [(r["province_id"], r["partner_id"], r["document_id"], r["sentence"]) for r in ev] == [
+        ("VN-25", "LA-SV", "doc-fixture-qt-sv", "Hai tỉnh kết nghĩa từ năm 1994.")]
+    text = next(a["text"] for a in FIXTURE_ARTICLES if a["id"] == "doc-fixture-qt-sv")
+    assert text[ev[0]["start_offset"]:ev[0]["end_offset"]] == ev[0]["sentence"]  # offsets index the article
+    assert ev[0]["source"] == "https://example.org/fixture/quang-tri-savannakhet" and ev[0]["rules"] == ["fixture"]
+    assert rows(fixture_store, "partnership_evidence", province="quang tri", partner="savannakhet") == ev
+    jp = rows(fixture_store, "partnership_evidence", province="VN-09", partner="Nhật Bản")
+    assert [(r["document_id"], r["published"], r["sentence"]) for r in jp] == [
+        ("doc-fixture-hue-kyoto", "2024-08-02", "Tỉnh Lạng Sơn cũng mở rộng hợp tác với Nhật Bản về nông nghiệp.")]
+    assert rows(fixture_store, "partnership_evidence", province="VN-13", partner="Nhật Bản") == []
 
 
-def test_paths_between(loaded_store):
-    far = rows(loaded_store, "paths_between", province_a="Quảng Ninh", province_b="Huế")
-    assert {r["hops"] for r in far} == {4}
-    assert {tuple(r["path_ids"]) for r in far} == {("VN-13", "CN-GX", "VN-09", "JP", "VN-26"),
-                                                    ("VN-13", "CN-GX", "VN-09", "KR", "VN-26")}
-    assert far[0]["path_names"][1] == "Quảng Tây"
-    assert rows(loaded_store, "paths_between", province_a="VN-13", province_b="VN-26", max_depth=2) == []
-    near = rows(loaded_store, "paths_between", province_a="VN-25", province_b="Lạng Sơn", max_depth=6)
-    assert {tuple(r["path_ids"]) for r in near} == {("VN-25", "JP", "VN-09"), ("VN-25", "KR", "VN-09")}
-    # Thanh Hóa shares no partner with anyone in the sample
-    assert rows(loaded_store, "paths_between", province_a="Cao Bằng", province_b="Thanh Hóa", max_depth=6) == []
+def test_paths_between(fixture_store):
+    far = rows(fixture_store, "paths_between", province_a="Quảng Ninh", province_b="Huế")
+    assert [(r["hops"], r["path_ids"]) for r in far] == [(4, ["VN-13", "CN-GX", "VN-09", "JP", "VN-26"])]
+    assert far[0]["path_names"] == ["Quảng Ninh", "Quảng Tây", "Lạng Sơn", "Nhật Bản", "Huế"]
+    assert rows(fixture_store, "paths_between", province_a="VN-13", province_b="VN-26", max_depth=2) == []
+    near = rows(fixture_store, "paths_between", province_a="VN-25", province_b="Lạng Sơn", max_depth=6)
+    assert [r["path_ids"] for r in near] == [["VN-25", "JP", "VN-09"]]  # the shortest only, not via Huế
+    # Quảng Bình shares no partner with anyone in the fixture
+    assert rows(fixture_store, "paths_between", province_a="VN-24", province_b="VN-13", max_depth=6) == []
 
 
 def test_successor_rollup(loaded_store):
@@ -517,22 +539,28 @@ def test_province_organizations(loaded_store):
     assert ids(companies, "organization_id") == {"org-tap-doan-geo", "org-cong-ty-phan-bon-dai-loan", "org-sumitomo"}
 
 
-def test_people_and_roles(loaded_store):
-    ls = {r["person"]: r for r in rows(loaded_store, "people_and_roles", province="Lạng Sơn")}
-    assert ls["Trịnh Tuyết Mai"]["role"] == "Giám đốc Sở Ngoại vụ tỉnh Lạng Sơn"
-    assert ls["Trịnh Tuyết Mai"]["document_id"] == "doc-002-3a5b0b33db775c59-txt"
-    assert "Nguyễn Văn Phương" not in ls
-    phuong = rows(loaded_store, "people_and_roles", name="nguyen van phuong")
-    assert [(r["person"], r["role"], r["province_id"]) for r in phuong] == [
-        ("Nguyễn Văn Phương", "Chủ tịch UBND tỉnh", "VN-26")]
+def test_people_and_roles(fixture_store):
+    everyone = rows(fixture_store, "people_and_roles")
+    assert [(r["person"], r["role"], r["province_id"], r["document_id"]) for r in everyone] == [
+        ("Hoàng Nam", "Phó Chủ tịch UBND tỉnh", "VN-25", "doc-fixture-qt-mukdahan-jp"),
+        ("Nguyễn Văn Phương", "Chủ tịch UBND thành phố", "VN-26", "doc-fixture-hue-kyoto"),
+        ("Santiphap Phomvihane", "Tỉnh trưởng", "VN-25", "doc-fixture-qt-sv")]
+    assert rows(fixture_store, "people_and_roles", province="Huế") == [everyone[1]]
+    assert rows(fixture_store, "people_and_roles", province="VN-25") == [everyone[0], everyone[2]]
+    assert rows(fixture_store, "people_and_roles", name="nguyen van phuong") == [everyone[1]]
+    assert rows(fixture_store, "people_and_roles", name="phomvihane", province="VN-26") == []
 
 
-def test_documents_mentioning(loaded_store):
-    gx = {r["document_id"]: r for r in rows(loaded_store, "documents_mentioning", entity="Quảng Tây")}
-    assert set(gx) == {"doc-004-33d4b876902f690b-txt", "doc-002-3a5b0b33db775c59-txt"}
-    assert "Agreement" in gx["doc-002-3a5b0b33db775c59-txt"]["fact_kinds"]
-    sv = rows(loaded_store, "documents_mentioning", entity="Savannakhet")
-    assert ids(sv, "document_id") == {"doc-000-5e4b71d1a4473b0d-txt"}
+def test_documents_mentioning(fixture_store):
+    jp = {r["document_id"]: r for r in rows(fixture_store, "documents_mentioning", entity="Nhật Bản")}
+    assert {d: (r["facts"], r["fact_kinds"]) for d, r in jp.items()} == {
+        "doc-fixture-qt-mukdahan-jp": (3, ["Agreement", "Event", "Partnership"]),
+        "doc-fixture-hue-kyoto": (2, ["Partnership"])}
+    sv = rows(fixture_store, "documents_mentioning", entity="savannakhet")
+    assert [(r["entity_id"], r["document_id"], r["facts"], r["fact_kinds"]) for r in sv] == [
+        ("LA-SV", "doc-fixture-qt-sv", 4, ["Agreement", "Event", "Partnership", "Role"])]
+    gx = rows(fixture_store, "documents_mentioning", entity="Guangxi")
+    assert ids(gx, "document_id") == {"doc-fixture-ls-qn-gx"}
 
 
 def test_entity_neighbourhood(loaded_store):
@@ -545,14 +573,17 @@ def test_entity_neighbourhood(loaded_store):
     assert len(rows(loaded_store, "entity_neighbourhood", entity="LA-SV", depth=2, limit=5)) == 5
 
 
-def test_low_confidence_facts(loaded_store):
-    low = rows(loaded_store, "low_confidence_facts", threshold=0.75)
-    assert all(r["confidence"] < 0.75 for r in low)
-    assert {"agr-48a823a983923a7a", "ps-6ce92320acf7ecaf"} <= ids(low, "fact_id")
-    assert low[0]["confidence"] == min(r["confidence"] for r in low)
-    assert all(r["sentence"] and r["document_id"] for r in low)
-    agreements = rows(loaded_store, "low_confidence_facts", threshold=0.8, kind="Agreement")
-    assert ids(agreements, "fact_kind") == {"Agreement"} and "agr-48a823a983923a7a" in ids(agreements, "fact_id")
+def test_low_confidence_facts(fixture_store):
+    # the fixture's two hedged facts, least confident first; everything else is at 0.9
+    low = rows(fixture_store, "low_confidence_facts", threshold=0.75)
+    assert [(r["fact_kind"], r["fact"], r["confidence"], r["document_id"]) for r in low] == [
+        ("Partnership", "Quảng Trị – Nhật Bản", 0.6, "doc-fixture-qt-mukdahan-jp"),
+        ("Agreement", "MoU Quảng Trị – Nhật Bản", 0.7, "doc-fixture-qt-mukdahan-jp")]
+    assert low[1]["sentence"] == "Quảng Trị ký biên bản ghi nhớ với Nhật Bản về đầu tư"
+    assert rows(fixture_store, "low_confidence_facts", threshold=0.65) == low[:1]
+    assert rows(fixture_store, "low_confidence_facts", threshold=0.8, kind="Agreement") == low[1:]
+    assert rows(fixture_store, "low_confidence_facts", threshold=0.75, limit=1) == low[:1]
+    assert rows(fixture_store, "low_confidence_facts", threshold=0.6) == []  # strictly below
 
 
 def test_entities_missing_codes(loaded_store):
@@ -601,19 +632,25 @@ def test_find_entity(loaded_store):
     assert len(only) == 3 and ids(only, "kind") == {"VietnameseProvince"}
 
 
-def test_province_profile(loaded_store):
-    prof = {r["province_id"]: r for r in rows(loaded_store, "province_profile", province="Quảng Trị")}
+def test_province_profile(fixture_store):
+    prof = {r["province_id"]: r for r in rows(fixture_store, "province_profile", province="Quảng Trị")}
     # the name is today's Quảng Trị (VN-2025-44), rolled up with the two units merged into it
     assert set(prof) == {"VN-25", "VN-2025-44", "VN-24"}
-    single = rows(loaded_store, "province_profile", province="VN-2025-44")
+    single = rows(fixture_store, "province_profile", province="VN-2025-44")
     assert [r["province_id"] for r in single] == ["VN-2025-44", "VN-24", "VN-25"]
-    before = run_query(loaded_store, "province_profile", {"province": "Quảng Trị"}, as_of="2024-06-01",
+    before = run_query(fixture_store, "province_profile", {"province": "Quảng Trị"}, as_of="2024-06-01",
                        include_predecessors=False).records()
-    assert [r["province_id"] for r in before] == ["VN-25"]
-    assert prof["VN-2025-44"]["merged_from"] == ["VN-24", "VN-25"] and prof["VN-2025-44"]["current"] is True
+    assert before == [prof["VN-25"]]
+    new = prof["VN-2025-44"]
+    assert new["merged_from"] == ["VN-24", "VN-25"] and new["current"] is True and new["valid_from"] == "2025-07-01"
+    counts = lambda r: (r["partners"], r["agreements"], r["events"], r["figures"], r["articles"])  # noqa: E731
+    assert counts(new) == (0, 0, 0, 0, 0)  # the facts stay on the units they were reported about
     old = prof["VN-25"]
-    assert old["merged_into"] == "VN-2025-44" and old["iso3166_2"] == "VN-25"
-    assert (old["partners"], old["agreements"], old["events"], old["articles"]) == (17, 3, 7, 1)
+    assert old["merged_into"] == "VN-2025-44" and old["iso3166_2"] == "VN-25" and old["current"] is False
+    assert counts(old) == (3, 3, 3, 1, 2)
+    assert counts(prof["VN-24"]) == (2, 0, 1, 1, 1)
+    ls = rows(fixture_store, "province_profile", province="lang son")
+    assert [(r["province_id"], r["merged_into"], counts(r)) for r in ls] == [("VN-09", None, (2, 1, 0, 1, 1))]
 
 
 def test_name_keys_are_the_python_fold_of_every_name(loaded_store):
