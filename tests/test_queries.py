@@ -339,7 +339,7 @@ def test_partners_of_province(fixture_store):
     assert ids(rows(fixture_store, "partners_of_province", province="VN-25", since_from="2015", since_to="2015"),
                "partner_id") == {"TH-49"}
     hue = rows(fixture_store, "partners_of_province", province="Thừa Thiên - Huế")  # an alias, with punctuation
-    assert {(r["province_id"], r["partner_id"]) for r in hue} == {("VN-26", "JP-26"), ("VN-26", "JP")}
+    assert {(r["province_id"], r["partner_id"]) for r in hue} == {("VN-26", "JP-26"), ("VN-26", "JP"), ("VN-26", "LA-SV")}
     assert ids(rows(fixture_store, "partners_of_province", province="Lạng Sơn"), "partner_id") == {"CN-GX", "JP"}
 
 
@@ -349,29 +349,30 @@ def test_provinces_partnering_with(fixture_store):
         assert ids(gx, "province_id") == {"VN-09", "VN-13"}, key
     # a country counts the provinces partnering with its localities and organisations, and with it directly
     laos = rows(fixture_store, "provinces_partnering_with", partner="Lào")
-    assert {(r["province_id"], r["via_id"]) for r in laos} == {("VN-25", "LA-SV"), ("VN-24", "LA-KH")}
+    assert {(r["province_id"], r["via_id"]) for r in laos} == {("VN-25", "LA-SV"), ("VN-26", "LA-SV"), ("VN-24", "LA-KH")}
     assert rows(fixture_store, "provinces_partnering_with", partner="LA", include_country_members=False) == []
     japan = rows(fixture_store, "provinces_partnering_with", partner="Nhật Bản")
     assert {(r["province_id"], r["via_id"]) for r in japan} == {
         ("VN-25", "JP"), ("VN-09", "JP"), ("VN-26", "JP"), ("VN-26", "JP-26"), ("VN-24", "org-jica")}
     direct = rows(fixture_store, "provinces_partnering_with", partner="JP", include_country_members=False)
     assert direct == [r for r in japan if r["via_id"] == "JP"]
-    assert {r["via_id"]: r["since"] for r in laos} == {"LA-SV": "1994", "LA-KH": None}
+    assert {r["province_id"]: r["since"] for r in laos} == {"VN-25": "1994", "VN-26": None, "VN-24": None}
 
 
-def test_shared_partners(loaded_store):
-    pairs = rows(loaded_store, "shared_partners")
-    border = {"VN-03", "VN-04", "VN-09", "VN-13"}
-    assert {(r["province_a_id"], r["province_b_id"]) for r in pairs} == {
-        (a, b) for a in border for b in border if a < b}
-    assert all(r["partner_ids"] == ["CN-GX"] for r in pairs)
-    top = rows(loaded_store, "shared_partners", include_countries=True, min_shared=3)
-    assert [(r["province_a_id"], r["province_b_id"], sorted(r["partner_ids"])) for r in top] == [
-        ("VN-25", "VN-26", ["JP", "KR", "TH"])]
-    ls = rows(loaded_store, "shared_partners", province="Lạng Sơn", include_countries=True)
-    assert ids(ls, "province_a_id") == {"VN-09"}
-    assert ids(ls, "province_b_id") == {"VN-25", "VN-26", "VN-03", "VN-04", "VN-13"}
-    assert ls[0]["shared"] == 2  # most shared first
+def test_shared_partners(fixture_store):
+    # without countries: only the localities two provinces both partner with
+    assert [(r["province_a_id"], r["province_b_id"], r["shared"], r["partner_ids"])
+            for r in rows(fixture_store, "shared_partners")] == [
+        ("VN-09", "VN-13", 1, ["CN-GX"]), ("VN-25", "VN-26", 1, ["LA-SV"])]
+    every = rows(fixture_store, "shared_partners", include_countries=True)
+    assert {(r["province_a_id"], r["province_b_id"]): sorted(r["partner_ids"]) for r in every} == {
+        ("VN-25", "VN-26"): ["JP", "LA-SV"], ("VN-09", "VN-13"): ["CN-GX"], ("VN-09", "VN-25"): ["JP"],
+        ("VN-09", "VN-26"): ["JP"]}
+    assert every[0]["shared"] == 2  # most shared first
+    top = rows(fixture_store, "shared_partners", include_countries=True, min_shared=2)
+    assert top == every[:1]
+    ls = rows(fixture_store, "shared_partners", province="Lạng Sơn", include_countries=True)
+    assert ls == [r for r in every if "VN-09" in (r["province_a_id"], r["province_b_id"])]
 
 
 def test_province_agreements_timeline(fixture_store):
@@ -414,7 +415,7 @@ def test_top_partner_countries(fixture_store):
     top = rows(fixture_store, "top_partner_countries")
     # Japan: Quảng Trị, Lạng Sơn and Huế directly, Huế through Kyoto, Quảng Bình through JICA
     assert [(r["country"], r["provinces"], r["partners"], r["agreements"]) for r in top] == [
-        ("JP", 4, 3, 2), ("CN", 2, 1, 1), ("LA", 2, 2, 1), ("TH", 1, 1, 1)]
+        ("JP", 4, 3, 2), ("LA", 3, 2, 1), ("CN", 2, 1, 1), ("TH", 1, 1, 1)]
     assert (top[0]["name"], top[0]["name_en"]) == ("Nhật Bản", "Japan")
     assert rows(fixture_store, "top_partner_countries", limit=2) == top[:2]
 
@@ -423,7 +424,7 @@ def test_new_partnerships_per_year(fixture_store):
     # a partnership counts from its stated `since`, else from the article that first reported it
     got = rows(fixture_store, "new_partnerships_per_year")
     assert [(r["year"], r["partnerships"], r["provinces"], r["partners"]) for r in got] == [
-        (1994, 1, 1, 1), (2015, 1, 1, 1), (2021, 2, 1, 2), (2023, 1, 1, 1), (2024, 5, 3, 3)]
+        (1994, 1, 1, 1), (2015, 1, 1, 1), (2021, 2, 1, 2), (2023, 1, 1, 1), (2024, 6, 3, 4)]
     assert sum(r["partnerships"] for r in got) == fixture_store.read(
         "MATCH ()-[r:PARTNERS_WITH]->() RETURN count(r)").scalar()
     ls = rows(fixture_store, "new_partnerships_per_year", province="Lạng Sơn")
@@ -590,7 +591,8 @@ def test_documents_mentioning(fixture_store):
         "doc-fixture-hue-kyoto": (2, ["Partnership"])}
     sv = rows(fixture_store, "documents_mentioning", entity="savannakhet")
     assert [(r["entity_id"], r["document_id"], r["facts"], r["fact_kinds"]) for r in sv] == [
-        ("LA-SV", "doc-fixture-qt-sv", 4, ["Agreement", "Event", "Partnership", "Role"])]
+        ("LA-SV", "doc-fixture-qt-sv", 4, ["Agreement", "Event", "Partnership", "Role"]),
+        ("LA-SV", "doc-fixture-hue-kyoto", 1, ["Partnership"])]
     gx = rows(fixture_store, "documents_mentioning", entity="Guangxi")
     assert ids(gx, "document_id") == {"doc-fixture-ls-qn-gx"}
 
