@@ -452,46 +452,43 @@ def test_province_events(fixture_store):
     assert [(r["date_start"], r["kind"], r["place"]) for r in qb] == [("2021-10-04", "Conference", "Đồng Hới")]
 
 
-def test_event_co_participants(loaded_store):
+def test_event_co_participants(fixture_store):
     # a name fits the unit valid on the date asked: before the reform, Quảng Trị is VN-25
-    qt = run_query(loaded_store, "event_co_participants", {"participant": "Quảng Trị"}, as_of="2024-01-01").records()
-    assert {r["participant_id"] for r in qt} == {"VN-25"}
-    assert (qt[0]["co_participant_id"], qt[0]["shared_events"]) == ("TH", 3)
-    assert {r["co_participant_id"]: r["shared_events"] for r in qt}["LA"] == 2
-    th = rows(loaded_store, "event_co_participants", participant="Thái Lan")
-    assert (th[0]["co_participant_id"], th[0]["shared_events"]) == ("VN-25", 3)
-    conf = rows(loaded_store, "event_co_participants", participant="VN-25", kind="Conference")
-    assert ids(conf, "co_participant_id") == {"TH", "LA", "LA-CH"}
+    qt = run_query(fixture_store, "event_co_participants", {"participant": "Quảng Trị"}, as_of="2024-01-01").records()
+    assert [(r["participant_id"], r["co_participant_id"], r["shared_events"]) for r in qt] == [
+        ("VN-25", "JP", 1), ("VN-25", "LA-SV", 1), ("VN-25", "TH", 1), ("VN-25", "TH-49", 1)]
+    th = rows(fixture_store, "event_co_participants", participant="Thái Lan")
+    assert [(r["co_participant_id"], r["events"]) for r in th] == [
+        ("TH-49", ["Diễn đàn hợp tác hành lang kinh tế Đông – Tây"]),
+        ("VN-25", ["Diễn đàn hợp tác hành lang kinh tế Đông – Tây"])]
+    conf = rows(fixture_store, "event_co_participants", participant="VN-25", kind="Conference")
+    assert conf == [r for r in qt if r["co_participant_id"] == "JP"]
 
 
-def test_province_figures(loaded_store):
-    figs = rows(loaded_store, "province_figures", province="Lạng Sơn",
-                indicators=["fdi_registered_usd", "inbound_delegations"])
-    by = {r["indicator"]: r for r in figs}
-    assert by["fdi_registered_usd"]["value"] == 257_900_000 and by["fdi_registered_usd"]["unit"] == "USD"
-    assert "257,9 triệu USD" in by["fdi_registered_usd"]["sentence"]
-    assert by["inbound_delegations"]["value"] == 54 and by["inbound_delegations"]["unit_noun"] == "đoàn"
-    assert {r["period"] for r in figs} == {"2019"}
-    ngo = rows(loaded_store, "province_figures", province="VN-09", indicators=["ngo_aid_usd"], year_from=2019,
-               year_to=2019)
-    assert sorted(r["value"] for r in ngo) == [83_991, 242_885, 900_000]
-    assert rows(loaded_store, "province_figures", province="VN-09", year_from=2024) == []
+def test_province_figures(fixture_store):
+    figs = rows(fixture_store, "province_figures", province="Lạng Sơn")
+    assert [(r["indicator"], r["value"], r["unit"], r["period"], r["sentence"]) for r in figs] == [
+        ("fdi_projects", 12, "count", "2023", "Năm 2023, Lạng Sơn thu hút 12 dự án FDI.")]
+    assert rows(fixture_store, "province_figures", province="VN-09", indicators=["fdi_projects"], year_from=2023,
+                year_to=2023) == figs
+    assert rows(fixture_store, "province_figures", province="VN-09", year_from=2024) == []
+    assert rows(fixture_store, "province_figures", province="VN-09", indicators=["trade_turnover"]) == []
 
 
-def test_indicator_catalog(loaded_store):
-    aid = {r["indicator"]: r for r in rows(loaded_store, "indicator_catalog", contains="aid")}
-    assert set(aid) == {"aid_committed_usd", "aid_disbursed_usd", "ngo_aid_projects", "ngo_aid_usd"}
-    assert aid["ngo_aid_usd"]["provinces"] == 2 and aid["ngo_aid_usd"]["years"] == ["2019", "2023"]
+def test_indicator_catalog(fixture_store):
+    got = rows(fixture_store, "indicator_catalog")
+    assert [(r["indicator"], r["unit"], r["observations"], r["provinces"], r["years"]) for r in got] == [
+        ("fdi_projects", "count", 1, 1, ["2023"]), ("oda_capital", "USD", 1, 1, ["2021"]),
+        ("trade_turnover", "USD", 1, 1, ["2022"])]
+    assert rows(fixture_store, "indicator_catalog", contains="trade") == got[2:]
 
 
-def test_rank_provinces_by_indicator(loaded_store):
-    fdi = rows(loaded_store, "rank_provinces_by_indicator", indicator="fdi_registered_usd", year=2023)
-    assert [(r["rank"], r["province_id"]) for r in fdi] == [(1, "VN-21"), (2, "VN-26")]
-    assert fdi[0]["value"] == 14_625_000_000 and sorted(fdi[0]["reported"]) == [209_870_000, 14_625_000_000]
-    assert len(rows(loaded_store, "rank_provinces_by_indicator", indicator="fdi_registered_usd", year=2023,
-                    limit=1)) == 1
-    dele = rows(loaded_store, "rank_provinces_by_indicator", indicator="inbound_delegations", year=2019)
-    assert [(r["province_id"], r["value"]) for r in dele] == [("VN-09", 54)]
+def test_rank_provinces_by_indicator(fixture_store):
+    fdi = rows(fixture_store, "rank_provinces_by_indicator", indicator="fdi_projects", year=2023)
+    assert [(r["rank"], r["province_id"], r["value"], r["reported"]) for r in fdi] == [(1, "VN-09", 12, [12])]
+    assert rows(fixture_store, "rank_provinces_by_indicator", indicator="fdi_projects", year=2022) == []
+    trade = rows(fixture_store, "rank_provinces_by_indicator", indicator="trade_turnover", year=2022)
+    assert [(r["province_id"], r["value"], r["unit"]) for r in trade] == [("VN-25", 300_000_000, "USD")]
 
 
 def test_partnership_evidence(fixture_store):
@@ -519,17 +516,20 @@ def test_paths_between(fixture_store):
     assert rows(fixture_store, "paths_between", province_a="VN-24", province_b="VN-13", max_depth=6) == []
 
 
-def test_successor_rollup(loaded_store):
-    new_qt = rows(loaded_store, "successor_rollup", province="VN-2025-44")
+def test_successor_rollup(fixture_store):
+    new_qt = rows(fixture_store, "successor_rollup", province="VN-2025-44")
+    assert {(r["partner_id"], tuple(r["inherited_from"]), r["since"]) for r in new_qt} == {
+        ("JP", ("VN-25",), None), ("TH-49", ("VN-25",), "2015"), ("LA-SV", ("VN-25",), "1994"),
+        ("LA-KH", ("VN-24",), None), ("org-jica", ("VN-24",), None)}
     assert ids(new_qt, "successor_id") == {"VN-2025-44"}
-    sv = next(r for r in new_qt if r["partner_id"] == "LA-SV")
-    assert sv["inherited_from"] == ["VN-25"]
-    assert ids(new_qt, "partner_id") == ids(rows(loaded_store, "partners_of_province", province="VN-25"), "partner_id")
     # a predecessor, by name, rolls up to the same successor
-    assert rows(loaded_store, "successor_rollup", province="Quảng Bình") == new_qt
-    assert rows(loaded_store, "successor_rollup", province="Quảng Trị") == new_qt
+    assert rows(fixture_store, "successor_rollup", province="Quảng Bình") == new_qt
+    assert rows(fixture_store, "successor_rollup", province="Quảng Trị") == new_qt
+    localities = rows(fixture_store, "successor_rollup", province="VN-2025-44", kind="ForeignLocality")
+    assert localities == [r for r in new_qt if r["partner_kind"] == "ForeignLocality"]
     # a province the reform left unchanged is its own successor
-    assert ids(rows(loaded_store, "successor_rollup", province="Lạng Sơn"), "successor_id") == {"VN-09"}
+    ls = rows(fixture_store, "successor_rollup", province="Lạng Sơn")
+    assert {(r["successor_id"], r["partner_id"]) for r in ls} == {("VN-09", "CN-GX"), ("VN-09", "JP")}
 
 
 def test_successor_rollup_merges_predecessors(store):
@@ -562,14 +562,12 @@ def test_provinces_without_agreement(loaded_store):
     assert {r["region"] for r in north} == {"Trung du và miền núi phía Bắc"} and "VN-04" in ids(north, "province_id")
 
 
-def test_province_organizations(loaded_store):
-    qt = {r["organization_id"]: r for r in rows(loaded_store, "province_organizations", province="Quảng Trị")}
-    assert set(qt) == {"org-thaicham", "org-vsip-amata-sumitomo"}
-    assert set(qt["org-thaicham"]["relations"]) == {"partner", "agreement"}
-    assert set(qt["org-vsip-amata-sumitomo"]["relations"]) == {"partner", "event"}
-    assert qt["org-vsip-amata-sumitomo"]["facts"] == ["Lễ khởi công"]
-    companies = rows(loaded_store, "province_organizations", province="Thanh Hóa", org_kind="Company")
-    assert ids(companies, "organization_id") == {"org-tap-doan-geo", "org-cong-ty-phan-bon-dai-loan", "org-sumitomo"}
+def test_province_organizations(fixture_store):
+    qt = rows(fixture_store, "province_organizations", province="Quảng Trị")  # rolled up: Quảng Bình's JICA
+    assert [(r["province_id"], r["organization_id"], r["org_kind"], r["relations"]) for r in qt] == [
+        ("VN-24", "org-jica", "DevelopmentAgency", ["partner"])]
+    assert rows(fixture_store, "province_organizations", province="VN-24", org_kind="Company") == []
+    assert rows(fixture_store, "province_organizations", province="VN-25") == []
 
 
 def test_people_and_roles(fixture_store):
@@ -597,14 +595,18 @@ def test_documents_mentioning(fixture_store):
     assert ids(gx, "document_id") == {"doc-fixture-ls-qn-gx"}
 
 
-def test_entity_neighbourhood(loaded_store):
-    one = rows(loaded_store, "entity_neighbourhood", entity="Savannakhet")
+def test_entity_neighbourhood(fixture_store):
+    one = rows(fixture_store, "entity_neighbourhood", entity="Savannakhet")
     edges = {(r["source_id"], r["type"], r["target_id"]) for r in one}
-    assert {("VN-25", "PARTNERS_WITH", "LA-SV"), ("LA-SV", "LOCATED_IN", "LA")} <= edges
+    facts = {e for e in edges if e[1] not in ("LOCATED_IN", "PARTY", "PARTICIPANT", "PARTNER", "ROLE_IN")}
+    assert facts == {("VN-25", "PARTNERS_WITH", "LA-SV"), ("VN-26", "PARTNERS_WITH", "LA-SV")}
+    assert ("LA-SV", "LOCATED_IN", "LA") in edges
+    assert {r["source_kind"] for r in one if r["type"] != "LOCATED_IN"} == {
+        "Event", "Partnership", "VietnameseProvince", "Agreement", "Role"}
     assert not {r["source_kind"] for r in one} & {"Mention", "Document"}
-    two = rows(loaded_store, "entity_neighbourhood", entity="LA-SV", depth=2, include_evidence=True)
+    two = rows(fixture_store, "entity_neighbourhood", entity="LA-SV", depth=2, include_evidence=True)
     assert len(two) > len(one) and "EVIDENCED_BY" in {r["type"] for r in two}
-    assert len(rows(loaded_store, "entity_neighbourhood", entity="LA-SV", depth=2, limit=5)) == 5
+    assert len(rows(fixture_store, "entity_neighbourhood", entity="LA-SV", depth=2, limit=5)) == 5
 
 
 def test_low_confidence_facts(fixture_store):
@@ -620,19 +622,18 @@ def test_low_confidence_facts(fixture_store):
     assert rows(fixture_store, "low_confidence_facts", threshold=0.6) == []  # strictly below
 
 
-def test_entities_missing_codes(loaded_store):
-    used = {r["entity_id"]: r for r in rows(loaded_store, "entities_missing_codes")}
-    assert used["NL"]["no_wikidata"] and not used["NL"]["no_iso"]
-    assert {"kr-seongnam", "de-triptis", "org-tap-doan-geo"} <= set(used)
-    assert "LA-SV" not in used and "VN-25" not in used  # both codes present
-    provinces = {r["entity_id"]: r for r in rows(loaded_store, "entities_missing_codes", kind="VietnameseProvince",
+def test_entities_missing_codes(fixture_store):
+    used = {r["entity_id"]: r for r in rows(fixture_store, "entities_missing_codes")}
+    # of the entities the fixture's facts use, only JICA lacks a code (Wikidata); the rest have both
+    assert set(used) == {"org-jica"} and used["org-jica"]["no_wikidata"] and used["org-jica"]["facts"] == 1
+    provinces = {r["entity_id"]: r for r in rows(fixture_store, "entities_missing_codes", kind="VietnameseProvince",
                                                  only_used=False)}
     assert provinces["VN-07"]["no_wikidata"]  # Tuyên Quang has no Wikidata id in the reference table
     assert not provinces.get("VN-2025-44", {}).get("no_iso")  # units from 2025 have no ISO 3166-2 code yet
 
 
-def test_the_sample_has_no_partner_without_evidence(loaded_store):
-    assert rows(loaded_store, "partners_without_evidence") == []  # the loader keeps shortcuts and evidence in step
+def test_the_fixture_has_no_partner_without_evidence(fixture_store):
+    assert rows(fixture_store, "partners_without_evidence") == []  # the loader keeps shortcuts and evidence in step
 
 
 def test_partners_without_evidence(store):
