@@ -549,17 +549,19 @@ def test_successor_rollup_merges_predecessors(store):
         ("LA-A", ["VN-X1", "VN-X2"], "2019-05-01", 3), ("LA-B", ["VN-X2"], "2022", 1)]
 
 
-def test_provinces_without_agreement(loaded_store):
-    y2023 = rows(loaded_store, "provinces_without_agreement", year=2023)
+def test_provinces_without_agreement(fixture_store):
+    y2023 = rows(fixture_store, "provinces_without_agreement", year=2023)
     got = ids(y2023, "province_id")
-    assert len(got) == 59  # the 63 provinces of 2023 less the four with a 2023 agreement
-    assert not got & {"VN-09", "VN-25", "VN-21", "VN-26"}
-    assert {"VN-13", "VN-04", "VN-24"} <= got
+    assert len(got) == len(y2023) == 62  # the 63 provinces of 2023 less Quảng Trị, the one with a 2023 agreement
+    assert "VN-25" not in got and {"VN-09", "VN-13", "VN-24", "VN-26"} <= got
     assert not any(p.startswith("VN-2025-") for p in got)  # not yet in force
-    y2026 = {r["province_id"]: r for r in rows(loaded_store, "provinces_without_agreement", year=2026)}
-    assert len(y2026) == 34 and "VN-2025-44" in y2026 and y2026["VN-09"]["last_agreement"] == "2023"
-    north = rows(loaded_store, "provinces_without_agreement", year=2023, region="Trung du và miền núi phía Bắc")
-    assert {r["region"] for r in north} == {"Trung du và miền núi phía Bắc"} and "VN-04" in ids(north, "province_id")
+    y2026 = {r["province_id"]: r for r in rows(fixture_store, "provinces_without_agreement", year=2026)}
+    assert len(y2026) == 34 and "VN-2025-44" in y2026
+    assert {p: r["last_agreement"] for p, r in y2026.items() if r["last_agreement"]} == {
+        "VN-09": "2024-05-18", "VN-26": "2024-08-01"}
+    north = rows(fixture_store, "provinces_without_agreement", year=2023, region="Trung du và miền núi phía Bắc")
+    assert north == [r for r in y2023 if r["region"] == "Trung du và miền núi phía Bắc"] and "VN-09" in ids(
+        north, "province_id")
 
 
 def test_province_organizations(fixture_store):
@@ -658,12 +660,13 @@ def test_partners_without_evidence(store):
     assert got["P3"].startswith("evidence_count disagrees")
 
 
-def test_find_entity(loaded_store):
-    qt = rows(loaded_store, "find_entity", text="quang tri")
+def test_find_entity(fixture_store):
+    qt = rows(fixture_store, "find_entity", text="quang tri")
     assert {r["id"] for r in qt if r["score"] == 3} == {"VN-25", "VN-2025-44"}
-    assert rows(loaded_store, "find_entity", text="Savan")[0]["id"] == "LA-SV"
-    assert rows(loaded_store, "find_entity", text="LA-SV")[0]["score"] == 4
-    only = rows(loaded_store, "find_entity", text="Quảng", kind="VietnameseProvince", limit=3)
+    assert {r["id"] for r in qt if r["kind"] == "Document"} == {"doc-fixture-qt-sv", "doc-fixture-qt-mukdahan-jp"}
+    assert rows(fixture_store, "find_entity", text="Savan")[0]["id"] == "LA-SV"
+    assert [(r["id"], r["score"]) for r in rows(fixture_store, "find_entity", text="LA-SV")][:1] == [("LA-SV", 4)]
+    only = rows(fixture_store, "find_entity", text="Quảng", kind="VietnameseProvince", limit=3)
     assert len(only) == 3 and ids(only, "kind") == {"VietnameseProvince"}
 
 
