@@ -691,27 +691,28 @@ def test_province_profile(fixture_store):
     assert [(r["province_id"], r["merged_into"], counts(r)) for r in ls] == [("VN-09", None, (2, 1, 0, 1, 1))]
 
 
-def test_name_keys_are_the_python_fold_of_every_name(loaded_store):
+def test_name_keys_are_the_python_fold_of_every_name(fixture_store):
     """Nodes store each name and alias folded by core.fold.fold_key in `keys`, which resolution looks up."""
-    res = loaded_store.read("MATCH (p:VietnameseProvince) RETURN p.name, p.name_en, p.aliases, p.keys")
+    res = fixture_store.read("MATCH (p:VietnameseProvince) RETURN p.name, p.name_en, p.aliases, p.keys")
     assert len(res.rows) >= 80
     for name, name_en, aliases, keys in res.rows:
         assert set(keys) == {fold(n) for n in [name, name_en, *(aliases or [])] if n and fold(n)}, name
 
 
-def test_misspelt_name_is_not_found_with_closest_matches(loaded_store):
+def test_misspelt_name_is_not_found_with_closest_matches(fixture_store):
     with pytest.raises(NotFound) as err:
-        rows(loaded_store, "partners_of_province", province="Quang Trj")
+        rows(fixture_store, "partners_of_province", province="Quang Trj")
     assert any("VN-25" in s or "VN-2025-44" in s for s in err.value.suggestions), err.value.suggestions
     assert "Quảng Trị" in str(err.value)
     with pytest.raises(NotFound) as err:
-        rows(loaded_store, "provinces_partnering_with", partner="Savannakhat")
+        rows(fixture_store, "provinces_partnering_with", partner="Savannakhat")
     assert any("LA-SV" in s for s in err.value.suggestions), err.value.suggestions
 
 
-def test_readme_documents_every_query_with_a_working_example(loaded_store):
+def test_readme_documents_every_query_with_a_working_example(fixture_store):
     """queries/README.md: a section per query naming all its parameters, and an example invocation that
-    returns rows on the sample graph (partners_without_evidence rightly finds nothing there)."""
+    returns rows on the fixture graph, but for the figures it has no such indicators for and
+    partners_without_evidence, which rightly finds nothing."""
     import shlex
 
     readme = (catalog.queries_dir() / "README.md").read_text(encoding="utf-8")
@@ -727,8 +728,9 @@ def test_readme_documents_every_query_with_a_working_example(loaded_store):
         from cli.main import parse_params
 
         params = parse_params([a for a in args if a != "-p"])
-        found = run_query(loaded_store, name, params).rows
-        assert found or name == "partners_without_evidence", name
+        found = run_query(fixture_store, name, params).rows
+        empty = {"partners_without_evidence", "province_figures", "indicator_catalog", "rank_provinces_by_indicator"}
+        assert bool(found) is (name not in empty), name
 
 
 # -- (c) the command line ---------------------------------------------------------------------------
@@ -739,9 +741,9 @@ def _cli(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
 
 
 @pytest.fixture
-def cli_env(loaded_store) -> dict[str, str]:
+def cli_env(fixture_store) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PROVKG_", "NEO4J_"))}
-    env.update(store_env(loaded_store), COLUMNS="200")
+    env.update(store_env(fixture_store), COLUMNS="200")
     return env
 
 
@@ -764,7 +766,7 @@ def test_cli_runs_a_query_as_json(cli_env):
     assert res.returncode == 0, res.stderr
     out = json.loads(res.stdout)
     assert out["columns"][:3] == ["province_id", "province", "partner_id"]
-    assert {"LA-SV", "TH-49"} <= {r["partner_id"] for r in out["rows"]}
+    assert {r["partner_id"] for r in out["rows"]} == {"LA-SV", "TH-49"}
     assert out["truncated"] is False
 
 
@@ -772,10 +774,10 @@ def test_cli_csv_and_accent_free_names(cli_env):
     res = _cli("provinces_partnering_with", "-p", "partner=guangxi", "--format", "csv", env=cli_env)
     assert res.returncode == 0, res.stderr
     got = list(csv.DictReader(io.StringIO(res.stdout)))
-    assert {r["province_id"] for r in got} == {"VN-09", "VN-13", "VN-04", "VN-03"}
+    assert {r["province_id"] for r in got} == {"VN-09", "VN-13"}
     capped = _cli("partners_of_province", "-p", "province=VN-25", "--max-rows", "2", "--format", "json",
                   env=cli_env)
-    assert json.loads(capped.stdout)["truncated"] is True and len(json.loads(capped.stdout)["rows"]) == 2
+    assert json.loads(capped.stdout)["truncated"] is True and len(json.loads(capped.stdout)["rows"]) == 2  # of 3
 
 
 @pytest.mark.engines("embedded")  # the embedded variant's text; the store is chosen by PROVKG_STORE
@@ -851,9 +853,9 @@ def test_neo4j_runs_its_own_variant(neo4j_loaded, embedded_loaded):
     _same(res, run_query(embedded_loaded, "paths_between", params))
 
 
-def test_cli_misspelt_province_exits_2_with_closest_names(embedded_loaded):
-    env = {**os.environ, "PROVKG_DATA_DIR": str(embedded_loaded.settings.data_dir),
-           "PROVKG_GRAPH_NAME": embedded_loaded.settings.graph_name}
+def test_cli_misspelt_province_exits_2_with_closest_names(embedded_fixture):
+    env = {**os.environ, "PROVKG_DATA_DIR": str(embedded_fixture.settings.data_dir),
+           "PROVKG_GRAPH_NAME": embedded_fixture.settings.graph_name}
     out = subprocess.run([sys.executable, "-m", "cli.main", "query", "partners_of_province", "-p",
                           "province=Quang Trj"], capture_output=True, text=True, env=env, timeout=120)
     assert out.returncode == 2 and "closest" in out.stderr and "Quảng Trị" in out.stderr, out.stderr
