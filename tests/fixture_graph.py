@@ -31,16 +31,16 @@ def _entities() -> dict[str, Entity]:
     return {i: e.entity for i, e in gazetteer().entries.items()}
 
 
-def _evidence(text: str, quote: str) -> Evidence:
+def _evidence(text: str, quote: str, confidence: float = 0.9) -> Evidence:
     start = text.find(quote)
     if start < 0 or text.find(quote, start + 1) >= 0:
         raise ValueError(f"evidence must occur exactly once in its article: {quote!r}")
-    return Evidence(text=quote, start=start, end=start + len(quote), rule="fixture", confidence=0.9)
+    return Evidence(text=quote, start=start, end=start + len(quote), rule="fixture", confidence=confidence)
 
 
 def article(raw: dict[str, Any], ents: dict[str, Entity]) -> ArticleFacts:
     text = raw["text"]
-    ev = lambda f: _evidence(text, f["evidence"])  # noqa: E731
+    ev = lambda f: _evidence(text, f["evidence"], f.get("confidence", 0.9))  # noqa: E731
     doc = DocumentInfo(id=raw["id"], source=raw["url"], url=raw["url"], title=raw["title"],
                        published=raw["published"], content_hash=hashlib.sha256(text.encode()).hexdigest(),
                        text_length=len(text), content=text, subject_provinces=[ents[p] for p in raw["subject"]])

@@ -30,8 +30,8 @@ def test_health_and_ready(client, engine):
 
 def test_quang_tri_partners_with_evidence(client):
     body = client.get("/provinces/VN-25/partners", params={"limit": 500}).json()
-    assert body["total"] == 1 and [i["partner"]["id"] for i in body["items"]] == ["LA-SV"]
-    sv = body["items"][0]
+    assert body["total"] == 3 and sorted(i["partner"]["id"] for i in body["items"]) == ["JP", "LA-SV", "TH-49"]
+    sv = next(i for i in body["items"] if i["partner"]["id"] == "LA-SV")
     assert [e["text"] for e in sv["evidence"]] == ["Hai tỉnh kết nghĩa từ năm 1994."]
     assert [(a["kind"], a["date"]) for a in sv["agreements"]] == [("MoU", "2023-03-12")]
 
@@ -62,14 +62,16 @@ def test_partner_country_and_facts(client):
     assert sorted(p["province"]["id"] for p in gx["provinces"]) == ["VN-09", "VN-13"]
     la = client.get("/countries/la").json()
     assert la["name"] == "Lào"
-    assert sorted(p["partner"]["id"] for p in la["partnerships"]) == ["LA-KH", "LA-SV"]
+    assert sorted(p["partner"]["id"] for p in la["partnerships"]) == ["LA-KH", "LA-SV", "LA-SV"]  # Quảng Trị, Huế
     ag = client.get("/agreements", params={"province": "VN-09", "kind": "CooperationAgreement"}).json()
     assert ag["total"] == 1 and sorted(p["id"] for p in ag["items"][0]["parties"]) == ["CN-GX", "VN-09"]
     one = client.get(f"/agreements/{ag['items'][0]['id']}").json()
     assert one["date"] == "2024-05-18" and sorted(one["fields"]) == ["border", "transport"]
     ev = client.get("/events", params={"province": "VN-25", "from": "2023-03", "to": "2023-03"}).json()
     assert [(e["date_start"], e["date_end"]) for e in ev["items"]] == [("2023-03-12", "2023-03-14")]
-    assert client.get("/events", params={"province": "VN-25", "from": "2023-04"}).json()["total"] == 0
+    later = client.get("/events", params={"province": "VN-25", "from": "2023-04"}).json()
+    assert [(e["kind"], e["date_start"]) for e in later["items"]] == [("Forum", "2023-11-17")]
+    assert client.get("/events", params={"province": "VN-25", "from": "2023-12"}).json()["total"] == 0
     obs = client.get("/observations", params={"province": "VN-09", "indicator": "fdi_projects"}).json()
     assert [(o["value"], o["period"]) for o in obs["items"]] == [(12, "2023")]
 
@@ -90,8 +92,8 @@ def test_graph_views_and_stats(client):
     p = client.get("/graph/paths", params={"from": "VN-09", "to": "VN-13"}).json()
     assert p["paths"] == [["VN-09", "CN-GX", "VN-13"]]
     st = client.get("/stats").json()
-    assert st["nodes"]["VietnameseProvince"] == 86 and st["nodes"]["Document"] == 3
-    assert {r["country"]: r["partnerships"] for r in st["partnerships_by_country"]}["LA"] == 2
+    assert st["nodes"]["VietnameseProvince"] == 86 and st["nodes"]["Document"] == 5
+    assert {r["country"]: r["partnerships"] for r in st["partnerships_by_country"]}["LA"] == 3
 
 
 def test_problem_json_errors(client):
@@ -208,9 +210,9 @@ def test_a_name_means_the_unit_valid_on_the_day_asked_with_what_it_inherits(clie
     today = client.get("/provinces/quang tri").json()
     assert today["id"] == "VN-2025-44" and today["partners"] == today["counts"]["partners"]
     inherited = {i["from"]["id"]: i["counts"] for i in today["inherited"]}
-    assert set(inherited) == {"VN-24", "VN-25"} and inherited["VN-25"]["partners"] == 1
+    assert set(inherited) == {"VN-24", "VN-25"} and inherited["VN-25"]["partners"] == 3
     before = client.get("/provinces/quang tri", params={"as_of": "2024-06-01"}).json()
-    assert before["id"] == "VN-25" and before["partners"] == 1 and before["inherited"] == []
+    assert before["id"] == "VN-25" and before["partners"] == 3 and before["inherited"] == []
     rolled = client.get("/provinces/VN-2025-44/partners").json()
     pairs = [(i["partner"]["id"], i["inherited_from"]["id"]) for i in rolled["items"]]
     assert ("LA-SV", "VN-25") in pairs and {p for _, p in pairs} == {"VN-24", "VN-25"}
@@ -231,7 +233,8 @@ def test_named_query_rows_are_objects_like_the_cli_json(client):
     r = client.post("/queries/partners_of_province", json={"province": "VN-25"})
     body = r.json()
     assert r.status_code == 200 and body["rows"] and isinstance(body["rows"][0], dict)
-    assert set(body["rows"][0]) == set(body["columns"]) and body["rows"][0]["partner_id"] == "LA-SV"
+    assert set(body["rows"][0]) == set(body["columns"])
+    assert {row["partner_id"] for row in body["rows"]} == {"JP", "LA-SV", "TH-49"}
     before = client.post("/queries/province_profile", params={"as_of": "2024-06-01", "include_predecessors": False},
                          json={"province": "Quảng Trị"}).json()
     assert [row["province_id"] for row in before["rows"]] == ["VN-25"]
@@ -254,7 +257,11 @@ def test_date_filters_use_the_stored_day_values(client, fixture_store):
                         if date)
     mou = client.get("/agreements", params={"province": "VN-25", "from": "2023-03", "to": "2023-03"}).json()
     assert [a["date"] for a in mou["items"]] == ["2023-03-12"]
-    assert client.get("/agreements", params={"province": "VN-25", "from": "2023-03-13"}).json()["total"] == 0
+    assert client.get("/agreements", params={"province": "VN-25", "from": "2023-03-13", "to": "2023-11-16"}
+                      ).json()["total"] == 0
+    later = client.get("/agreements", params={"province": "VN-25", "from": "2023-03-13"}).json()
+    assert sorted((a["kind"], a["date"]) for a in later["items"]) == [("CooperationMinutes", "2023-11-17"),
+                                                                      ("MoU", "2023-11-17")]
     assert client.get("/agreements", params={"province": "VN-25", "to": "2023-03-11"}).json()["total"] == 0
 
 
