@@ -56,6 +56,10 @@ def test_results_have_the_measures(bench_run: Path) -> None:
     assert "errors" not in api["scales"]["1k"]
     rdf = json.loads((bench_run / "rdf.json").read_text())
     assert all("error" not in r for r in rdf["scales"]["1k"]["runs"].values())
+    sp = json.loads((bench_run / "sparql.json").read_text())["scales"]["1k"]
+    assert set(sp["queries"]) == {"partners_of_province", "provinces_partnering_with", "province_agreements_timeline",
+                                  "shared_partners", "province_figures"}
+    assert sp["triples"] > 0 and sp["sync"]["articles"] == 5 and sp["sync"]["mirror_equals_export"]
     mem = json.loads((bench_run / "memory.json").read_text())
     assert mem["summary"]["api_peak_rss_mb"] and mem["summary"]["redis_peak_rss_mb"]
     assert (bench_run / "summary.md").read_text().count("###") >= 6

@@ -126,9 +126,9 @@ def test_dev_set_scores_above_its_floor():
         assert report[section]["f1"] >= floor, (section, report[section])
 
 
-# reached against the revised gold (make eval): samples 0.913, dev 0.905
-FLOOR_MICRO = 0.90
-FLOOR_SECTION = {"partners": 0.89, "agreements": 0.79, "events": 0.86, "indicators": 0.90, "people": 0.95}
+# reached against the revised gold (make eval): samples 0.929, dev 0.905
+FLOOR_MICRO = 0.91
+FLOOR_SECTION = {"partners": 0.92, "agreements": 0.83, "events": 0.86, "indicators": 0.90, "people": 0.95}
 DEV_FLOOR_MICRO = 0.89
 DEV_FLOOR_SECTION = {"partners": 0.89, "agreements": 0.85, "events": 0.74, "indicators": 0.86, "people": 0.95}
 

@@ -21,7 +21,7 @@ def _article(doc_id: str, published: str | None, since: str | None, sentence: st
            "observations": [], "people": [],
            "partners": [{"province": "VN-25", "partner": "LA-SV", "evidence": sentence}]}
     facts = article(raw, ents)
-    facts.partners = [StatedPartnerFact(**facts.partners[0].model_dump(), since=since)]
+    facts.partners = [StatedPartnerFact(**{**facts.partners[0].model_dump(), "since": since})]
     return facts
 
 

@@ -116,7 +116,7 @@ def extract_agreements(ctx: DocContext, partners: list[PartnerFact] | None = Non
                 continue
             governed_prev = n
             verb_at = sign.start if sign and sign is not n else n.start
-            if any(h < verb_at for h in hedge_at):
+            if sign is not None and any(h < verb_at for h in hedge_at):  # a hedge governs a signing verb
                 _reject(rejected, "hedged or negated signing (proposal, wish, 'chưa'), no agreement", cl.text)
                 continue
             if any(x.start <= n.start < x.end or (x.end <= n.start and n.start - x.end <= 3) for x in national):

@@ -296,8 +296,11 @@ def candidates(ctx: DocContext, rejected: list[Rejected] | None = None) -> list[
             if between.count("(") > between.count(")"):
                 opened = between.rfind("(")
                 pm = ctx.previous_mention(m)
-                f["in_parens_after_name" if pm and pm.end <= cl.start + opened and
-                  not ctx.text[pm.end:cl.start + opened].strip() else "in_parens"] = 1.0
+                after_name = pm is not None and pm.end <= cl.start + opened and not ctx.text[pm.end:cl.start + opened].strip()
+                gloss = re.search(r"(đối tác|bạn bè|nhà tài trợ|thị trường|quốc gia|nước)[^()]{0,25}\($",
+                                  ctx.text[max(cl.start, cl.start + opened - 40):cl.start + opened + 1])
+                # "đối tác quan trọng (Nhật Bản, Hàn Quốc…)": brackets that list what the noun before names
+                f["in_parens_after_name" if after_name else f"paren_gloss:{gloss.group(1)}" if gloss else "in_parens"] = 1.0
             for name, hit in (("dash_pair", filt.dash_paired(m)),
                               ("quoted", filt.in_quotes(m)), ("location_before", filt.location_before(m)),
                               ("in_title", filt.in_title(m)), ("set_of_localities", filt.set_of_localities(m)),
