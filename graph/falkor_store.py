@@ -350,6 +350,9 @@ class FalkorStore:
 
     def describe(self) -> dict[str, Any]:
         """Which server answered: engine, version (the FalkorDB module's), where (for /ready)."""
+        if not self.ping():  # the engine itself must answer, not only redis (see ping)
+            raise StoreUnavailable("the embedded FalkorDB engine does not answer a query in time")
+
         def work(g: Any) -> dict[str, Any]:
             assert self._db is not None
             modules = self._db.connection.execute_command("MODULE", "LIST")
