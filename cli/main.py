@@ -172,8 +172,17 @@ def _report(summary: Any, fmt: Fmt) -> None:
             out.print(f"facts {summary.verb}: " + ", ".join(f"{k} {v}" for k, v in sorted(summary.facts.items())))
         elif summary.unchanged:
             out.print("facts: none reloaded (unchanged articles are skipped; --force reloads them)")
+        # a whole article without a province is worth a line; the scorer's rejected candidates are
+        # many and normal, so they are counted here and explained one by one by `extract --explain`
+        by_section: dict[str, int] = {}
         for src, section, reason in summary.rejected:
-            out.print(f"[yellow]rejected[/yellow] {section} in {src}: {reason}")
+            if section == "document":
+                out.print(f"[yellow]rejected[/yellow] {src}: {reason}")
+            else:
+                by_section[section] = by_section.get(section, 0) + 1
+        if by_section:
+            out.print("rejected candidates: " + ", ".join(f"{k} {v}" for k, v in sorted(by_section.items()))
+                      + " (provkg extract --explain FILE shows each with its reason; --format json lists them)")
         for _, error in summary.failed:
             err.print(f"[red]failed[/red] {error}")
 

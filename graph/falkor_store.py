@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import threading
+import time
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -305,13 +306,43 @@ class FalkorStore:
                 with self.lock.exclusive():
                     # no stop words: Vietnamese names are full of English ones ("an", "to", "la")
                     g.query(f"CALL db.idx.fulltext.createNodeIndex({{label: '{label}', stopwords: []}}, '{prop}')")
+        # Ask first, never rely on the "already exists" error: FalkorDB writes the refused
+        # GRAPH.CONSTRAINT to the AOF, and replaying it makes the restarted server abort its load.
+        constrained: set[tuple[str, str]] = set()
+        if g.client.connection.exists(g.name):
+            constrained = {(r[1], p) for r in g.ro_query("CALL db.constraints()").result_set
+                           if r[0] == "UNIQUE" for p in r[2]}
+        created = False
         for label, prop in schema.unique_keys():
+            if (label, prop) in constrained:
+                continue
             with self.lock.exclusive():
                 try:
                     g.create_node_unique_constraint(label, prop)
+                    created = True
                 except redis.ResponseError as exc:
-                    if "already exists" not in str(exc).lower():
+                    if "already exists" not in str(exc).lower():  # another process created it meanwhile
                         raise _map_error(exc) from None
+        if created:
+            self._compact_aof(g)
+
+    def _compact_aof(self, g: Any, timeout_s: float = 60.0) -> None:
+        """FalkorDB 4.16 appends GRAPH.CONSTRAINT CREATE to the AOF twice, and replaying the second
+        copy ("Constraint already exists") makes a restarted server abort its load. A rewrite folds
+        the log into a snapshot that holds the constraint once, so the duplicate never replays."""
+        conn = g.client.connection
+        try:
+            conn.execute_command("BGREWRITEAOF")
+        except redis.ResponseError as exc:  # one is already running: wait for it instead
+            if "in progress" not in str(exc).lower():
+                raise _map_error(exc) from None
+        deadline = time.monotonic() + timeout_s
+        while time.monotonic() < deadline:
+            info = conn.info("persistence")
+            if not info.get("aof_rewrite_in_progress") and not info.get("aof_rewrite_scheduled"):
+                return
+            time.sleep(0.05)
+        raise StoreUnavailable("the embedded server did not finish compacting its append-only file in time")
 
     def explain(self, query: str, params: dict[str, Any] | None = None) -> list[str]:
         """The engine's plan (GRAPH.EXPLAIN: planned, not run), one operation a line, children indented."""
@@ -349,9 +380,12 @@ class FalkorStore:
             return False
 
     def describe(self) -> dict[str, Any]:
-        """Which server answered: engine, version (the FalkorDB module's), where (for /ready)."""
-        if not self.ping():  # the engine itself must answer, not only redis (see ping)
-            raise StoreUnavailable("the embedded FalkorDB engine does not answer a query in time")
+        """Which server answered: engine, version (the FalkorDB module's), where (for /ready).
+
+        StoreUnavailable unless the engine itself answers a query in time: MODULE LIST and PING are
+        answered by redis even while every engine thread is stuck (a parse that never ends)."""
+        if not self.ping():
+            raise StoreUnavailable(f"the engine does not answer a query within {self.settings.ready_timeout_ms} ms")
 
         def work(g: Any) -> dict[str, Any]:
             assert self._db is not None

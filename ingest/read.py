@@ -135,9 +135,14 @@ def legacy_encoding(data: bytes) -> str | None:
         return None
     tcvn = sum(b in _TCVN3_MARKS for b in high) / len(high)
     vni = sum(b in _VNI_MARKS for b in high) / len(high)
-    if max(tcvn, vni) < 0.6:
-        return None
-    return "TCVN3" if tcvn >= vni else "VNI"
+    # Vietnamese spreads over many accented letters; a Western text repeats a few (é, ö, ñ)
+    distinct_tcvn = len(set(high) & _TCVN3_MARKS)
+    distinct_vni = len(set(high) & _VNI_MARKS)
+    if tcvn >= 0.6 and tcvn >= vni and distinct_tcvn >= 5:
+        return "TCVN3"
+    if vni >= 0.6 and distinct_vni >= 5:
+        return "VNI"
+    return None
 
 
 def read_path(path: Path, max_bytes: int, *, follow_links: bool = False, timeout_s: float = 20.0) -> Iterator[Item]:

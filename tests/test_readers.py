@@ -112,6 +112,13 @@ def test_legacy_vietnamese_encodings_are_named(data, name):
         decode(data, "old.txt")
 
 
+def test_western_latin1_is_not_taken_for_a_legacy_vietnamese_encoding():
+    text = ("Le préfet a visité l'école. Señor Müller öffnete die Tür. Élève très âgé, déjà né. " * 10)
+    with pytest.raises(InputError) as exc:
+        decode(text.encode("latin-1"), "fr.txt")
+    assert "TCVN3" not in str(exc.value) and "VNI" not in str(exc.value)
+
+
 @pytest.mark.parametrize("bad", ["2023-99-99T99", "../../etc", "2023-02-30", "yesterday", "2023-13"])
 def test_garbage_published_values_are_refused(bad):
     with pytest.raises(InputError, match="published"):

@@ -131,3 +131,24 @@ def _readers_during_ingest(store, seconds: float) -> None:
     assert store.server.is_running()
     assert reads[0] > 100
     assert store.read("MATCH (n:ForeignLocality) RETURN count(n)").scalar() >= 80
+
+
+@pytest.mark.engines("embedded")  # the FalkorDB server process and its AOF
+def test_a_fresh_schema_survives_a_restart(tmp_path_factory, settings):
+    """FalkorDB logs a new unique constraint twice; without the compaction that follows, the restarted
+    server aborted its AOF replay on "Constraint already exists" and never came back."""
+    data = tmp_path_factory.mktemp("schema-restart", numbered=True)
+    s = settings.model_copy(update={"data_dir": data})
+    st = FalkorStore(s)
+    st.ensure_schema()
+    Loader(st).load_batch(synthetic_batch())
+    st.ensure_schema()  # a second call finds the constraint and creates nothing
+    before = graph_counts(st)
+    st.server.stop()
+    again = FalkorStore(s)
+    try:
+        assert graph_counts(again) == before
+        log = (again.server.dir / "redis.log").read_text(encoding="utf-8", errors="replace")
+        assert "Constraint already exists" not in log
+    finally:
+        again.server.stop()
