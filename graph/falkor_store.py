@@ -20,11 +20,11 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult as FResult
 
-from core.errors import InputError, QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
 from graph.embedded import EmbeddedServer
 from graph.locks import LockTimeout, RWLock
-from graph.store import QueryResult, Statement, approx_bytes
+from graph.store import QueryResult, Statement, approx_bytes, check_params
 
 T = TypeVar("T")
 PATH_TYPES = "PARTNERS_WITH|MERGED_INTO|LOCATED_IN"  # how places connect; evidence and facts are not routes
@@ -48,38 +48,6 @@ def plain(value: Any) -> Any:
     return value
 
 
-_INT64 = (-(2**63), 2**63 - 1)
-MAX_PARAM_DEPTH = 8
-
-
-def check_params(params: dict[str, Any] | None, where: str = "parameter") -> None:
-    """Refuse values the engine would mangle before a statement is sent: FalkorDB reads the query as
-    a C string, so a NUL cuts it (the rest of a transaction then ran without that statement), and
-    it clamps integers outside 64 bits silently."""
-    def walk(value: Any, path: str, depth: int = 0) -> None:
-        if depth > MAX_PARAM_DEPTH:
-            # the parameters travel as Cypher text: nesting costs parse time like brackets in a query
-            raise InputError(f"{path} nests deeper than {MAX_PARAM_DEPTH} levels")
-        if isinstance(value, str):
-            if "\x00" in value:
-                raise InputError(f"{path} contains a NUL character (at {value.index(chr(0))})")
-        elif isinstance(value, bool):
-            return
-        elif isinstance(value, int):
-            if not _INT64[0] <= value <= _INT64[1]:
-                raise InputError(f"{path} is outside the 64-bit integer range")
-        elif isinstance(value, dict):
-            for k, v in value.items():
-                if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
-                    raise InputError(f"{path} has an invalid key {str(k)[:40]!r}")
-                walk(v, f"{path}.{k}", depth + 1)
-        elif isinstance(value, (list, tuple)):
-            for i, v in enumerate(value):
-                walk(v, f"{path}[{i}]", depth + 1)
-    for name, value in (params or {}).items():
-        if not isinstance(name, str) or not name.isidentifier():
-            raise InputError(f"{where} name {str(name)[:40]!r} is not a valid identifier")
-        walk(value, f"{where} {name!r}")
 
 
 class _NotSent(Exception):

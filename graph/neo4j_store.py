@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
-from graph.store import QueryResult, Statement, approx_bytes
+from graph.store import QueryResult, Statement, approx_bytes, check_params
 
 T = TypeVar("T")
 
@@ -104,6 +104,7 @@ class Neo4jStore:
 
     def read(self, query: str, params: dict[str, Any] | None = None, *, max_rows: int | None = None,
              timeout_ms: int | None = None, max_bytes: int | None = None) -> QueryResult:
+        check_params(params)  # the same refusals as the embedded store
         cap = max_rows or self.settings.max_rows
         # harden (issue 15): a byte cap beside the row cap
         byte_cap = max_bytes or self.settings.max_result_bytes
@@ -133,6 +134,8 @@ class Neo4jStore:
         # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
         if not statements:
             return
+        for i, (_, params) in enumerate(statements):
+            check_params(params, where=f"statement {i + 1}: parameter")
 
         def work(tx: Any) -> None:
             for query, params in statements:

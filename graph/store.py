@@ -7,6 +7,7 @@ from typing import Any, Protocol, runtime_checkable
 
 from pydantic import BaseModel
 
+from core.errors import InputError
 from core.settings import Settings
 
 Statement = tuple[str, dict[str, Any]]
@@ -84,3 +85,37 @@ def open_store(settings: Settings) -> GraphStore:
     from graph.falkor_store import FalkorStore
 
     return FalkorStore(settings)
+
+
+_INT64 = (-(2**63), 2**63 - 1)
+MAX_PARAM_DEPTH = 8
+
+
+def check_params(params: dict[str, Any] | None, where: str = "parameter") -> None:
+    """Refuse values an engine would mangle before a statement is sent: FalkorDB reads the query as
+    a C string, so a NUL cuts it (the rest of a transaction then ran without that statement), and
+    it clamps integers outside 64 bits silently; both stores check, so both refuse the same input."""
+    def walk(value: Any, path: str, depth: int = 0) -> None:
+        if depth > MAX_PARAM_DEPTH:
+            # the parameters travel as Cypher text: nesting costs parse time like brackets in a query
+            raise InputError(f"{path} nests deeper than {MAX_PARAM_DEPTH} levels")
+        if isinstance(value, str):
+            if "\x00" in value:
+                raise InputError(f"{path} contains a NUL character (at {value.index(chr(0))})")
+        elif isinstance(value, bool):
+            return
+        elif isinstance(value, int):
+            if not _INT64[0] <= value <= _INT64[1]:
+                raise InputError(f"{path} is outside the 64-bit integer range")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                if not isinstance(k, str) or not k or "`" in k or "\x00" in k:
+                    raise InputError(f"{path} has an invalid key {str(k)[:40]!r}")
+                walk(v, f"{path}.{k}", depth + 1)
+        elif isinstance(value, (list, tuple)):
+            for i, v in enumerate(value):
+                walk(v, f"{path}[{i}]", depth + 1)
+    for name, value in (params or {}).items():
+        if not isinstance(name, str) or not name.isidentifier():
+            raise InputError(f"{where} name {str(name)[:40]!r} is not a valid identifier")
+        walk(value, f"{where} {name!r}")
