@@ -41,13 +41,22 @@ def fail(exc: ProvkgError, code: int = 1) -> typer.Exit:
     return typer.Exit(code)
 
 
+_stores: dict[int, Any] = {}
+
+
 def open_store(s: Settings) -> Any:
+    """The process's one store (and so one driver or connection pool), closed when the command ends."""
+    import atexit
+
     from graph.store import open_store as _open
 
-    try:
-        return _open(s)
-    except ProvkgError as exc:
-        raise fail(exc, 2) from None
+    if id(s) not in _stores:
+        try:
+            _stores[id(s)] = _open(s)
+        except ProvkgError as exc:
+            raise fail(exc, 2) from None
+        atexit.register(_stores[id(s)].close)
+    return _stores[id(s)]
 
 
 def parse_params(pairs: list[str] | None) -> dict[str, Any]:

@@ -86,10 +86,11 @@ class _IdsOnly:
 class FalkorStore:
     kind = "embedded"
 
-    def __init__(self, settings: Settings, *, autostart: bool = True) -> None:
+    def __init__(self, settings: Settings, *, server: EmbeddedServer | None = None, autostart: bool = True) -> None:
+        """`server` is the embedded server's handle, made once by open_store and passed in."""
         self.settings = settings
-        self.server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb,
-                                     settings.max_reply_mb)
+        self.server = server or EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb,
+                                               settings.max_reply_mb)
         self.server.make_dirs()
         self.lock = RWLock(self.server.dir, turnstile_s=settings.writer_turnstile_ms / 1000)
         self.autostart = autostart

@@ -39,25 +39,34 @@ def plain(value: Any) -> Any:
     return value
 
 
+def connect(settings: Settings) -> Any:
+    """The driver for the configured server (a connection pool; nothing is sent until first use)."""
+    import neo4j
+
+    auth = None
+    if settings.neo4j_password is not None:
+        auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    # Retries are ours (_run). The acquisition timeout also bounds a server that accepts TCP but
+    # never answers the Bolt handshake (the connect timeout alone does not); keep_alive spots
+    # connections a load balancer dropped.
+    return neo4j.GraphDatabase.driver(
+        settings.neo4j_uri or "", auth=auth, connection_timeout=settings.neo4j_connect_timeout_s,
+        connection_acquisition_timeout=settings.neo4j_connect_timeout_s,
+        max_connection_pool_size=settings.neo4j_max_pool_size, max_transaction_retry_time=0, keep_alive=True,
+        user_agent="provkg", notifications_min_severity="OFF")  # "property does not exist" on sparse data
+
+
 class Neo4jStore:
     kind = "neo4j"
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, driver: Any | None = None) -> None:
+        """`driver` is made once by whoever owns the process (open_store, the app's lifespan, the
+        CLI's entry) and passed in; the store closes it with itself."""
         import neo4j
 
         self.settings = settings
-        auth = None
-        if settings.neo4j_password is not None:
-            auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
         self._neo4j = neo4j
-        # Retries are ours (_run). The acquisition timeout also bounds a server that accepts TCP but
-        # never answers the Bolt handshake (the connect timeout alone does not); keep_alive spots
-        # connections a load balancer dropped.
-        self.driver = neo4j.GraphDatabase.driver(
-            settings.neo4j_uri or "", auth=auth, connection_timeout=settings.neo4j_connect_timeout_s,
-            connection_acquisition_timeout=settings.neo4j_connect_timeout_s,
-            max_connection_pool_size=settings.neo4j_max_pool_size, max_transaction_retry_time=0, keep_alive=True,
-            user_agent="provkg", notifications_min_severity="OFF")  # "property does not exist" on sparse data
+        self.driver = driver if driver is not None else connect(settings)
         self.database = settings.neo4j_database
         self._read_mode = neo4j.READ_ACCESS if settings.neo4j_reads_on_replicas else neo4j.WRITE_ACCESS
 

@@ -78,13 +78,17 @@ class GraphStore(Protocol):
 
 
 def open_store(settings: Settings) -> GraphStore:
+    """The one place a process makes its engine client: the Neo4j driver, or the embedded server
+    handle, built here and passed into the store."""
     if settings.store == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j_store import Neo4jStore, connect
 
-        return Neo4jStore(settings)
+        return Neo4jStore(settings, connect(settings))
+    from graph.embedded import EmbeddedServer
     from graph.falkor_store import FalkorStore
 
-    return FalkorStore(settings)
+    server = EmbeddedServer(settings.data_path, settings.fsync, settings.query_memory_mb, settings.max_reply_mb)
+    return FalkorStore(settings, server=server)
 
 
 _INT64 = (-(2**63), 2**63 - 1)
