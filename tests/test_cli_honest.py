@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import CORPUS, ROOT
+from .conftest import CORPUS, ROOT, store_env
 
 
 def _cli(*args, settings=None, env_extra=None):
@@ -51,7 +51,7 @@ def test_cli_cypher_runs_honest_queries_that_look_like_writes(loaded_store):
 
 def test_piped_tables_are_not_cut_at_80_columns(loaded_store):
     q = "MATCH (m:Mention) RETURN m.id, m.text, m.doc_id ORDER BY size(m.text) DESC LIMIT 3"
-    p = _cli("cypher", q, settings=loaded_store.settings)
+    p = _cli("cypher", q, env_extra=store_env(loaded_store))  # the engine the fixture is on
     assert p.returncode == 0, p.stderr
     longest = loaded_store.read(q).rows[0][1]
     assert longest in p.stdout  # the whole sentence, on one line

@@ -7,7 +7,8 @@
 // mode: read
 // max_rows: 1000
 
-MATCH (p:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement)
+MATCH (p:Entity {id: $id})
+MATCH (p)<-[:PARTY]-(a:Agreement)
 WITH a ORDER BY a.date DESC, a.id LIMIT $cap
 OPTIONAL MATCH (a)-[:PARTY]->(x)
 WITH a, collect(DISTINCT {id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0]}) AS parties

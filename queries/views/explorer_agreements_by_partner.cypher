@@ -6,6 +6,7 @@
 // mode: read
 // max_rows: 100000
 
-MATCH (:VietnameseProvince {id: $id})<-[:PARTY]-(a:Agreement)-[:PARTY]->(x)
+MATCH (p:Entity {id: $id})
+MATCH (p)<-[:PARTY]-(a:Agreement)-[:PARTY]->(x)
 WHERE x.id <> $id
 RETURN x.id, count(DISTINCT a)

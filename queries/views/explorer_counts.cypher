@@ -5,7 +5,7 @@
 // mode: read
 // max_rows: 1
 
-MATCH (p:VietnameseProvince {id: $id})
+MATCH (p:Entity {id: $id})
 OPTIONAL MATCH (p)<-[:PARTY]-(a:Agreement)
 WITH p, count(DISTINCT a) AS agreements
 OPTIONAL MATCH (p)<-[:PARTICIPANT]-(e:Event)

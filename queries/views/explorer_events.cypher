@@ -7,7 +7,8 @@
 // mode: read
 // max_rows: 1000
 
-MATCH (p:VietnameseProvince {id: $id})<-[:PARTICIPANT]-(e:Event)
+MATCH (p:Entity {id: $id})
+MATCH (p)<-[:PARTICIPANT]-(e:Event)
 WITH e ORDER BY e.date_start DESC, e.id LIMIT $cap
 OPTIONAL MATCH (e)-[:PARTICIPANT]->(x)
 WITH e, collect(DISTINCT {id: x.id, name: x.name, type: [lbl IN labels(x) WHERE lbl <> 'Entity'][0]}) AS parties

@@ -5,6 +5,7 @@
 // mode: read
 // max_rows: 100000
 
-MATCH (:VietnameseProvince {id: $id})<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(x)
+MATCH (p:Entity {id: $id})
+MATCH (p)<-[:PARTICIPANT]-(e:Event)-[:PARTICIPANT]->(x)
 WHERE x.id <> $id
 RETURN x.id, count(DISTINCT e)

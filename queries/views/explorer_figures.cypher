@@ -6,5 +6,6 @@
 // mode: read
 // max_rows: 100000
 
-MATCH (p:VietnameseProvince {id: $id})<-[:OBSERVATION_OF]-(o:Observation)
+MATCH (p:Entity {id: $id})
+MATCH (p)<-[:OBSERVATION_OF]-(o:Observation)
 RETURN o.indicator, o.unit, o.period, max(o.value), max(o.value_max), count(o), min(o.id)

@@ -6,6 +6,7 @@
 // mode: read
 // max_rows: 100000
 
-MATCH (p:VietnameseProvince {id: $id})-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x)
+MATCH (p:Entity {id: $id})
+MATCH (p)-[:HAS_PARTNERSHIP]->(ps:Partnership)-[:PARTNER]->(x)
 RETURN x.id, x.name, labels(x), x.country, x.lat, x.lon, ps.since, ps.first_reported, ps.evidence_count,
        ps.confidence
