@@ -115,8 +115,9 @@ async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep) 
         form = parse_qs(body, keep_blank_values=True)
         _refuse_dataset_params(form)
         _refuse_dataset_params(request.query_params)
-        fmt = (form.get("format") or [request.query_params.get("format")])[0]
-        return await _answer(request, settings, store, (form.get("query") or [None])[0], fmt)
+        fmt: str | None = form["format"][0] if form.get("format") else request.query_params.get("format")
+        query: str | None = form["query"][0] if form.get("query") else None
+        return await _answer(request, settings, store, query, fmt)
     raise HTTPException(415, f"send the query as {QUERY_TYPES} or {FORM_TYPES}, not {ctype or 'no content type'}")
 
 
@@ -134,7 +135,9 @@ def _links(request: Request) -> Any:
 
 def _etag_matches(request: Request, etag: str) -> bool:
     inm = request.headers.get("if-none-match")
-    return bool(inm) and (inm.strip() == "*" or etag in [t.strip().removeprefix("W/") for t in inm.split(",")])
+    if not inm:
+        return False
+    return inm.strip() == "*" or etag in [t.strip().removeprefix("W/") for t in inm.split(",")]
 
 
 @router.get("/datasets/{name}", tags=["linked data"], summary="Download the whole graph, gzipped",
@@ -196,7 +199,7 @@ def _description(store: GraphStore, settings: Settings, links: Any, key: str) ->
     # the counts of the N-Triples dump: VoID then describes exactly what a client downloads
     stats = ensure(store, settings, "provkg.nt.gz").stats
     es = ExportStats(triples=int(stats.get("triples", 0)), entities=int(stats.get("entities", 0)),  # type: ignore[call-overload]
-                     classes=Counter(stats.get("classes", {})))  # type: ignore[arg-type]
+                     classes=Counter(stats.get("classes", {})))  # type: ignore[arg-type,call-overload]
     fmt = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
            "rdfxml": ox.RdfFormat.RDF_XML}[key]
     out = ox.serialize(ox_triples(description_triples(settings, es, last_modified(store), links)), None, fmt,

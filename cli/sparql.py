@@ -68,6 +68,7 @@ def sparql_cmd(
         if sync or not mirror.built:
             mirror.repair(open_store(s))
         with mirror.reading() as r:
+            assert r.store is not None  # reading() opens it or raises
             res = execute(r.store, text, key, max_rows=max_rows or s.max_rows, timeout_ms=s.query_timeout_ms,
                           named_graphs=[wikidata_graph(s)], max_length=s.max_query_length, prefixes=prefixes(s))
     except ProvkgError as exc:

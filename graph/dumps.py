@@ -15,6 +15,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from core.ids import digest
 from core.settings import Settings
@@ -92,10 +93,10 @@ def _write(store: GraphStore, settings: Settings, dump: Dump, path: Path) -> dic
             if dump.fmt == "wikidata":
                 from graph.wikidata import p190_triples, twinnings
 
-                triples = write_lines(p190_triples(twinnings(store)), gz)
+                triples = write_lines(p190_triples(twinnings(store)), cast(BinaryIO, gz))
                 stats: dict[str, object] = {"triples": triples}
             else:
-                st: ExportStats = export(store, settings, dump.fmt, gz)
+                st: ExportStats = export(store, settings, dump.fmt, cast(BinaryIO, gz))
                 stats = {"triples": st.triples, "entities": st.entities, "classes": dict(st.classes)}
         os.replace(part, path)
     finally:

@@ -277,7 +277,7 @@ class FalkorStore:
     def _ensure_schema(self, g: Any, *, ids_only: bool = False) -> None:
         from graph.schema import load_schema
 
-        schema = load_schema(self.settings.ontology)
+        schema: Any = load_schema(self.settings.ontology)  # or the ids-only view of it below
         if not g.client.connection.exists(g.name):
             existing: set[tuple[str, str]] = set()
         else:

@@ -495,9 +495,9 @@ def description_triples(settings: Settings, stats: ExportStats, modified: str,
         yield dist, _RDF_TYPE, str(DCAT.Distribution)
         yield dist, str(DCTERMS.title), Lit(f"provkg as {fmt.title}")
         yield dist, str(DCAT.mediaType), _IANA + fmt.media_type
-        url = links.dumps.get(fmt.key) if links else None
-        if url:
-            yield dist, str(DCAT.downloadURL), url
+        dump_url: str | None = links.dumps.get(fmt.key) if links else None
+        if dump_url:
+            yield dist, str(DCAT.downloadURL), dump_url
             yield dist, str(DCAT.compressFormat), _IANA + "application/gzip"
         yield dist, str(DCTERMS.description), Lit(f"provkg export --format {fmt.key}")
         if licence:

@@ -348,7 +348,7 @@ class Mirror:
 
 
 def _count(st: ox.Store, query: str) -> int:
-    return int(next(iter(st.query(query)))["n"].value)  # type: ignore[index,union-attr,call-overload]
+    return int(next(iter(st.query(query)))["n"].value)  # type: ignore[index,union-attr,call-overload,arg-type]
 
 
 def wait_ready(mirror: Mirror, graph: GraphStore) -> SyncStats:

@@ -44,5 +44,9 @@ def bind(query: str, params: dict[str, object]) -> str:
         if not pattern.search(query):
             raise QueryRefused(f"the query has no parameter {name!r}")
         value_term = term(value)
-        query = pattern.sub(lambda m, t=value_term: f"VALUES ?{m.group(1)} {{ {t} }}", query)
+
+        def values_block(m: re.Match[str], t: str = value_term) -> str:
+            return f"VALUES ?{m.group(1)} {{ {t} }}"
+
+        query = pattern.sub(values_block, query)
     return query

@@ -40,6 +40,7 @@ def _serve(conn: Connection, root: str, base_iri: str, named_graphs: list[str], 
             return
         try:
             with reading(Path(root), base_iri) as r:
+                assert r.store is not None  # reading() opens it or raises
                 out = execute(r.store, job.query, job.fmt, max_rows=job.max_rows, timeout_ms=job.timeout_ms,
                               named_graphs=named_graphs, max_length=max_length, prefixes=prefixes)
             conn.send(("ok", out))
