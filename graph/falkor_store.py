@@ -162,22 +162,26 @@ class FalkorStore:
         byte_cap = max_bytes or self.settings.max_result_bytes
         deadline_s = (timeout + self.settings.client_grace_ms) / 1000
         check_params(params)
-        command = None
+        g, reply = self._shared_call(
+            lambda g: ["GRAPH.RO_QUERY", g.name, g._build_params_header(params or {}) + query, "--compact",
+                       "timeout", timeout], deadline_s)
+        return self._result(FResult(g, reply), cap, byte_cap)
+
+    def _shared_call(self, build: Callable[[Any], list[Any]], deadline_s: float) -> tuple[Any, Any]:
+        """A read-side command under the shared lock, sent again once only if it never left (a stale
+        connection after a restart); one that was sent is never repeated."""
         for attempt in (1, 2):
             g = self._graph()
-            command = ["GRAPH.RO_QUERY", g.name, g._build_params_header(params or {}) + query, "--compact",
-                       "timeout", timeout]
             try:
                 with self.lock.shared(timeout_s=deadline_s):
-                    reply = self._call(g, command, deadline_s)
-                break
+                    return g, self._call(g, build(g), deadline_s)
             except LockTimeout:
                 raise QueryTimeout(f"the store stayed busy with writes for {deadline_s:.1f} s; retry") from None
             except _NotSent:
-                self._reset()  # a stale connection (the server restarted): sending again is safe
+                self._reset()
                 if attempt == 2:
                     raise StoreUnavailable("embedded FalkorDB is unreachable") from None
-        return self._result(FResult(g, reply), cap, byte_cap)
+        raise AssertionError("unreachable")
 
     def _call(self, g: Any, command: list[Any], deadline_s: float) -> Any:
         """One command with a client-side deadline; _NotSent if it never left, errors mapped otherwise."""
@@ -351,19 +355,8 @@ class FalkorStore:
 
         check_params(params)
         deadline_s = (self.settings.query_timeout_ms + self.settings.client_grace_ms) / 1000
-        for attempt in (1, 2):
-            g = self._graph()
-            command = ["GRAPH.EXPLAIN", g.name, g._build_params_header(params or {}) + query]
-            try:
-                with self.lock.shared(timeout_s=deadline_s):
-                    reply = self._call(g, command, deadline_s)
-                break
-            except LockTimeout:
-                raise QueryTimeout(f"the store stayed busy with writes for {deadline_s:.1f} s; retry") from None
-            except _NotSent:
-                self._reset()
-                if attempt == 2:
-                    raise StoreUnavailable("embedded FalkorDB is unreachable") from None
+        _, reply = self._shared_call(
+            lambda g: ["GRAPH.EXPLAIN", g.name, g._build_params_header(params or {}) + query], deadline_s)
         return [line for line in str(ExecutionPlan(reply)).splitlines() if line.strip()]
 
     def shortest_path_query(self, max_depth: int) -> str:
