@@ -54,7 +54,7 @@ def negotiate(accept_header: str | None, format_param: str | None) -> str:
         return fmt
     if not accept_header or not accept_header.strip():
         return "json"
-    ranges = list(_parse_accept(accept_header))
+    ranges = list(parse_accept(accept_header))
     best: tuple[tuple[float, int, int, int], str] | None = None
     for pref, (media, fmt) in enumerate(_ACCEPTED):
         match = _match(media, ranges)
@@ -70,7 +70,8 @@ def negotiate(accept_header: str | None, format_param: str | None) -> str:
     return best[1]
 
 
-def _parse_accept(header: str) -> Iterator[tuple[str, str, float, int]]:
+def parse_accept(header: str) -> Iterator[tuple[str, str, float, int]]:
+    """(type, subtype, q, position) of each media range of an Accept header."""
     for position, part in enumerate(header.split(",")):
         bits = [b.strip() for b in part.split(";")]
         media = bits[0].lower()

@@ -30,6 +30,7 @@ from xml.sax.saxutils import escape, quoteattr
 import pyoxigraph as ox
 
 from core.errors import QueryFailed, QueryRefused, StoreUnavailable
+from graph.linked import parse_accept
 from graph.locks import RWLock
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -84,25 +85,6 @@ def vet(query: str, max_length: int) -> str:
 
 # -- content negotiation -------------------------------------------------------------------------
 
-def _ranges(header: str) -> list[tuple[str, str, float]]:
-    out = []
-    for part in header.split(","):
-        bits = [b.strip() for b in part.split(";")]
-        if "/" not in bits[0]:
-            continue
-        main, sub = bits[0].lower().split("/", 1)
-        q = 1.0
-        for param in bits[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = min(max(float(value), 0.0), 1.0)
-                except ValueError:
-                    q = 0.0
-        out.append((main.strip(), sub.strip(), q))
-    return out
-
-
 def negotiate(form: str, accept: str | None, fmt: str | None = None) -> str:
     """The format key for a query form from ?format= or Accept; QueryRefused (406) if none fits."""
     graph_form = form in ("construct", "describe")
@@ -114,7 +96,7 @@ def negotiate(form: str, accept: str | None, fmt: str | None = None) -> str:
         return key
     if not accept or not accept.strip():
         return next(iter(table))
-    ranges = _ranges(accept)
+    ranges = [(main, sub, q) for main, sub, q, _ in parse_accept(accept)]
     best: tuple[tuple[float, int, int], str] | None = None
     for pref, (media, key) in enumerate(_ACCEPT_GRAPH if graph_form else _ACCEPT_RESULTS):
         main, sub = media.split("/")
