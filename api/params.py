@@ -1,0 +1,19 @@
+"""Patterns for query and body parameters, exact enough that what the OpenAPI schema admits the
+API accepts (schemathesis' positive-data check): dates that exist, text without NUL characters."""
+
+from __future__ import annotations
+
+_YEAR = r"[1-9][0-9]{3}"
+_LEAP = r"(?:[1-9][0-9](?:0[48]|[2468][048]|[13579][26])|(?:[2468][048]|[13579][26])00)"
+_MONTH_DAY = (r"(?:(?:0[1-9]|1[0-2])-(?:0[1-9]|1[0-9]|2[0-8])|(?:0[13-9]|1[0-2])-(?:29|30)"
+              r"|(?:0[13578]|1[02])-31)")
+_DAY = rf"(?:{_YEAR}-{_MONTH_DAY}|{_LEAP}-02-29)"
+# a day that exists (2024-02-29 yes, 2023-02-29 and 2023-13-01 no)
+DAY = rf"^{_DAY}$"
+# YYYY, YYYY-MM or a day that exists
+PARTIAL_DATE = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_DAY})$"
+# free text: anything but NUL (the engines read it as the end of a string)
+TEXT = r"^[^\x00]*$"
+# an id or name: at least one character, no NUL
+NAME = r"^[^\x00]+$"
+
