@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
+from pydantic import Field
 from starlette.concurrency import run_in_threadpool
 
 from api import params as P
@@ -26,6 +27,11 @@ AsOf = Annotated[str | None, Query(pattern=P.DAY, description="A name that fits 
                                     examples=["2024-06-01"])]
 WithPredecessors = Annotated[bool, Query(description="A unit formed in the 2025 reform also answers with what the "
                                                      "units merged into it did, labelled as inherited")]
+
+
+def _filter(value: str | None) -> str | None:
+    """A blank name filter (`province=%20`, which the schema allows) is no filter."""
+    return value if value is not None and value.strip() else None
 
 
 async def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -98,7 +104,8 @@ async def list_agreements(request: Request, store: StoreDep,
                           date_from: Annotated[IsoDate | None, Query(alias="from")] = None,
                           date_to: Annotated[IsoDate | None, Query(alias="to")] = None,
                           limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    items, total = await _call(V.agreements, store, province=province, partner=partner, country=country, kind=kind,
+    items, total = await _call(V.agreements, store, province=_filter(province), partner=_filter(partner),
+                               country=country, kind=kind,
                                field=field, level=level, date_from=date_from, date_to=date_to, limit=limit,
                                offset=offset)
     return paginated(items, total, limit, offset, request)
@@ -117,8 +124,8 @@ async def list_events(request: Request, store: StoreDep,
                       date_to: Annotated[IsoDate | None, Query(alias="to")] = None,
                       participant: Annotated[str | None, Query(max_length=200, pattern=P.TEXT)] = None,
                       limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    items, total = await _call(V.events, store, province=province, kind=kind, date_from=date_from, date_to=date_to,
-                               participant=participant, limit=limit, offset=offset)
+    items, total = await _call(V.events, store, province=_filter(province), kind=kind, date_from=date_from,
+                               date_to=date_to, participant=_filter(participant), limit=limit, offset=offset)
     return paginated(items, total, limit, offset, request)
 
 
@@ -135,7 +142,7 @@ async def list_observations(request: Request, store: StoreDep,
                                                                    examples=["fdi_registered_usd"])] = None,
                             period: Annotated[str | None, Query(pattern=P.PARTIAL_DATE)] = None,
                             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    items, total = await _call(V.observations, store, province=province, indicator=indicator, period=period,
+    items, total = await _call(V.observations, store, province=_filter(province), indicator=indicator, period=period,
                                limit=limit, offset=offset)
     return paginated(items, total, limit, offset, request)
 
@@ -149,7 +156,7 @@ async def get_document(id: Annotated[str, Path(max_length=200, pattern=P.NAME)],
 @router.get("/search", response_model=S.SearchResult, tags=["search"],
             summary="Accent- and case-insensitive search over names and aliases, ranked, with type facets")
 async def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, pattern=P.TEXT, examples=["quang tri"])],
-                 type: Annotated[list[str] | None, Query(max_length=10)] = None,
+                 type: Annotated[list[Annotated[str, Field(pattern=P.TEXT)]] | None, Query(max_length=10)] = None,
                  limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Any:
     # an empty type= is no filter, as the schema allows it
     return await _call(V.search, store, q, types=[t for t in type or () if t] or None, limit=limit)

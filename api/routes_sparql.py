@@ -98,7 +98,8 @@ async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep,
     return await _answer(request, settings, store, query, format)
 
 
-@router.post("/sparql", tags=["linked data"], responses=RESULT_CONTENT, dependencies=[rate_limited("sparql")],
+@router.post("/sparql", tags=["linked data"], dependencies=[rate_limited("sparql")],
+             responses={**RESULT_CONTENT, 415: {"description": "Neither an application/sparql-query body nor a form"}},
              summary="SPARQL 1.1 query by POST: an application/sparql-query body or a form with `query`",
              openapi_extra={"requestBody": {"content": {
                  QUERY_TYPES: {"schema": {"type": "string", "minLength": 1}},

@@ -104,3 +104,25 @@ def test_every_dataset_description_format_is_documented(client, openapi):
         r = client.get(f"/datasets?format={fmt}")
         assert r.status_code == 200
         assert r.headers["content-type"].split(";")[0] in documented, fmt
+
+
+def test_a_blank_name_filter_is_no_filter(client):
+    """ST202 (second run): `province=%C2%A0` and `province=+` were 400 'parameter id must not be empty'."""
+    for path in ("/observations", "/events", "/agreements"):
+        everything = client.get(path).json()["total"]
+        for blank in ("%C2%A0", "+"):
+            r = client.get(f"{path}?province={blank}")
+            assert r.status_code == 200 and r.json()["total"] == everything, (path, blank)
+    assert client.get("/events?participant=+").status_code == 200
+
+
+def test_nul_in_a_search_type_is_outside_the_schema(client, openapi):
+    """ST202 (second run): a `type` item with a NUL was schema-valid and refused by the store."""
+    assert _param(openapi, "/search", "get", "type")["schema"]["anyOf"][0]["items"]["pattern"] == "^[^\\x00]*$"
+    assert client.get("/search?q=quang&type=a%00b").status_code == 422
+
+
+def test_a_sparql_post_without_a_content_type_is_documented(client, openapi):
+    """ST103 (second run): POST /sparql without a content type answered 415, which was not documented."""
+    assert "415" in openapi["paths"]["/sparql"]["post"]["responses"]
+    assert client.post("/sparql").status_code == 415
