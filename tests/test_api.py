@@ -279,6 +279,30 @@ def test_search_finds_the_current_unit_of_a_merged_name_with_its_rolled_up_count
     assert only["facets"] == {"VietnameseProvince": 2} and len(only["items"]) == 2
 
 
+def test_the_readme_tour_of_provinces_and_search_shows_merged_units_rolled_up(client):
+    """What a new user meets first (README's curl lines): no merged unit answers 0 next to its
+    predecessors' partners."""
+    from tests.conftest import ROOT
+
+    urls = re.findall(r"curl '[^']*?(/(?:provinces|search)[^']*)'", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(urls) >= 4, urls
+    seen = 0
+    for url in urls:
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.status_code)
+        body = r.json()
+        rows = body.get("items", [body]) if isinstance(body, dict) else []
+        for row in rows:
+            if row.get("type", "VietnameseProvince") != "VietnameseProvince" or "total_counts" not in row:
+                continue
+            assert row["partners"] == row["total_counts"]["partners"], url
+            assert row["total_counts"]["partners"] >= row["counts"]["partners"], url
+            if row["id"] == "VN-2025-44" and "include_predecessors=false" not in url:
+                assert row["partners"] == 5 and row["rolled_up_from"], url
+                seen += 1
+    assert seen >= 2
+
+
 def test_a_misspelt_name_is_a_404_with_the_closest_names(client):
     r = client.get("/provinces/quang trj")
     assert r.status_code == 404 and r.headers["content-type"].startswith("application/problem+json")
