@@ -8,6 +8,8 @@ Four kinds of change are intended, and checked for what they should be rather th
 * `provinces`: a row's `partners` is the total of the unit and the units merged into it (#14), so a
   page sorted by partners may hold other units; the unit's own count is the old `partners`; ties of a
   name (Quảng Trị before and after the reform) are ordered by id;
+* `provinces_without_agreement`: a unit formed in the reform counts its predecessors' agreements and
+  names them in a new column `rolled_up_from` (#14); the other units' rows are unchanged;
 * `search`: candidates come from the full-text index (word prefixes, not any substring), facets are
   counted over all matches and ties are ordered by id — so no kind gains matches, except the units a
   matching province merged into, which are hits too (`found_via`, #14);
@@ -100,6 +102,14 @@ def check(name: str, params: dict[str, Any], old: Any, new: Any) -> str | None:
     if name == "province" and isinstance(new, dict) and "error" not in new:
         assert new["partners"] == new["total_counts"]["partners"]
         new = {k: v for k, v in new.items() if k not in ("partners", "inherited", *ROLLUP_KEYS[1:])}
+    if name == "provinces_without_agreement" and "rows" in new:
+        merged = {r["province_id"] for r in new["rows"] if r["rolled_up_from"]}
+        new = {"columns": [c for c in new["columns"] if c != "rolled_up_from"],
+               "rows": [{k: v for k, v in r.items() if k != "rolled_up_from"} for r in new["rows"]
+                        if r["province_id"] not in merged]}
+        old = {**old, "rows": [r for r in old["rows"] if r["province_id"] not in merged and
+                               not r["province_id"].startswith("VN-2025-")]}
+        return None if new == old else "differs"
     if name == "provinces" and "items" in new:
         return _provinces_as_before(params, old, new)
     if name == "search":
