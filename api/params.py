@@ -14,6 +14,8 @@ DAY = rf"^{_DAY}$"
 PARTIAL_DATE = rf"^(?:{_YEAR}(?:-(?:0[1-9]|1[0-2]))?|{_DAY})$"
 # free text: anything but NUL (the engines read it as the end of a string)
 TEXT = r"^[^\x00]*$"
-# an id or name: at least one character, no NUL
-NAME = r"^[^\x00]+$"
+# an id or name: something besides white space (ids are stripped), no NUL; the white space spelt
+# out as Python's str.strip() knows it, since \s differs between ECMA, Rust and Python regexes
+_BLANK = r"\x00\t-\r\x1c-\x20\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NAME = rf"^[^\x00]*[^{_BLANK}][^\x00]*$"
 
