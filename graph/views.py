@@ -62,6 +62,7 @@ def province(store: GraphStore, key: str, *, as_of: str | None = None,
     pid = resolve(store, key, "VietnameseProvince", as_of=as_of)["id"]
     item = run_view(store, "province_detail", {"id": pid}).rows[0][0]
     item["partners"] = item["counts"]["partners"]
+    item["inherited"] = []
     if include_predecessors and item["predecessors"]:
         inherited = []
         for pred in item["predecessors"]:
