@@ -4,7 +4,10 @@ Each `queries/NAME.cypher` starts with a header of `// key: value` comment lines
 descriptions in English and Vietnamese, typed parameters, mode) followed by Cypher in the subset
 FalkorDB and Neo4j share. Where the engines need different syntax, `NAME.<store kind>.cypher`
 (e.g. `paths_between.neo4j.cypher`) sits beside it with the same header and is picked by the store's
-`kind`. Files are plain Cypher so an analyst can paste one into a Cypher browser unchanged.
+`kind`. A query whose optional filter should become its anchor when given (a province) may have
+`NAME.when-PARAM.cypher` beside it, run instead whenever PARAM is not null, so that each file has one
+plan: the default starting where it must when PARAM is null, the variant on the index PARAM names.
+Files are plain Cypher so an analyst can paste one into a Cypher browser unchanged.
 
 Parameter line grammar (one per parameter)::
 
@@ -57,6 +60,8 @@ ENTITY_TYPES = {"province": "VietnameseProvince", "partner": "Partner", "entity"
 DEFAULT_VARIANT = "default"
 # Store kinds a variant file may target (GraphStore.kind values).
 ENGINES = ("embedded", "neo4j")
+# `NAME.when-PARAM.cypher`: the text run when the optional parameter PARAM is given
+WHEN = "when-"
 # Generous caps: these files are project code, vetted for write clauses, not for size.
 _VET_LENGTH, _VET_NESTING = 20_000, 20
 
@@ -244,8 +249,15 @@ class NamedQuery(BaseModel):
     texts: dict[str, str] = Field(description="Cypher per engine variant: 'default', or a store kind")
     files: dict[str, str] = Field(description="file name per engine variant")
 
-    def text_for(self, kind: str | None) -> str:
-        return self.texts.get(kind or DEFAULT_VARIANT, self.texts[DEFAULT_VARIANT])
+    def variant_for(self, kind: str | None, params: dict[str, Any] | None = None) -> str:
+        """Which file runs: a `when-PARAM` variant when PARAM is given, else the engine's, else the default."""
+        for v in self.texts:
+            if v.startswith(WHEN) and params and params.get(v[len(WHEN):]) is not None:
+                return v
+        return kind if kind in self.texts else DEFAULT_VARIANT
+
+    def text_for(self, kind: str | None, params: dict[str, Any] | None = None) -> str:
+        return self.texts[self.variant_for(kind, params)]
 
     def example_params(self) -> dict[str, Any]:
         """Parameters an analyst would try first: each required parameter's example."""
@@ -278,7 +290,7 @@ class NamedQuery(BaseModel):
         (first and last day of a date)."""
         from graph.loader import first_day, last_day
 
-        used = parameters_used(self.text_for(kind))
+        used = set().union(*(parameters_used(t) for t in self.texts.values()))
         out = dict(bound)
         for p in self.params:
             value = bound.get(p.name)
@@ -386,8 +398,8 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     where = path.name
     stem, _, variant = path.name.removesuffix(".cypher").partition(".")
     variant = variant or DEFAULT_VARIANT
-    if variant != DEFAULT_VARIANT and variant not in ENGINES:
-        raise CatalogError(f"{where}: unknown engine variant {variant!r} (known: {', '.join(ENGINES)})")
+    if variant != DEFAULT_VARIANT and variant not in ENGINES and not variant.startswith(WHEN):
+        raise CatalogError(f"{where}: unknown engine variant {variant!r} (known: {', '.join(ENGINES)}; or when-PARAM)")
     lines, body = split_header(path.read_text(encoding="utf-8"))
     if not lines:
         raise CatalogError(f"{where}: no header (the file must start with '// name: ...')")
@@ -396,7 +408,12 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     if fields["name"] != stem:
         raise CatalogError(f"{where}: header name {fields['name']!r} differs from the file name")
     engine = fields.get("engine")
-    if engine is not None and engine != variant:
+    if variant.startswith(WHEN):
+        known = {p.name: p for p in header["params"]}
+        when = known.get(variant[len(WHEN):])
+        if when is None or not when.optional:
+            raise CatalogError(f"{where}: {variant!r} names no optional parameter of the query")
+    elif engine is not None and engine != variant:
         raise CatalogError(f"{where}: header engine {engine!r} differs from the file name")
     if not body.strip():
         raise CatalogError(f"{where}: no Cypher after the header")
@@ -495,7 +512,7 @@ def execute(store: GraphStore, query: NamedQuery, raw_params: dict[str, Any], *,
     params = resolve_params(store, query, query.derive(query.bind(raw_params), store.kind), as_of=as_of,
                             include_predecessors=include_predecessors)
     cap = min(x for x in (max_rows, query.max_rows) if x) if (max_rows or query.max_rows) else None
-    return store.read(query.text_for(store.kind), params, max_rows=cap, timeout_ms=query.timeout_ms)
+    return store.read(query.text_for(store.kind, params), params, max_rows=cap, timeout_ms=query.timeout_ms)
 
 
 def run_view(store: GraphStore, name: str, params: dict[str, Any], *, max_rows: int | None = None) -> QueryResult:
@@ -517,12 +534,11 @@ def explain(name: str, raw_params: dict[str, Any], *, kind: str | None = None) -
     line. Text only: nothing is sent to an engine (FalkorDB's EXPLAIN would execute the query)."""
     query = get_query(name)
     bound = query.bind(raw_params)
-    variant_kind = kind if kind in query.texts else DEFAULT_VARIANT
-    params = query.derive(bound, variant_kind)
+    variant = query.variant_for(kind, bound)
+    params = query.derive(bound, kind)
     for p in query.params:  # no store here: a province stands for itself alone
-        if p.type == "province" and p.name + "_units" in parameters_used(query.text_for(variant_kind)):
+        if p.type == "province" and p.name + "_units" in parameters_used(query.texts[variant]):
             params[p.name + "_units"] = [bound[p.name]] if bound[p.name] is not None else []
-    variant = kind if kind in query.texts else DEFAULT_VARIANT
     lines = [f"// {query.name}: {query.title}", f"// file: queries/{query.files[variant]}",
              "// parameters as bound:"]
     for p in query.params:
@@ -531,4 +547,4 @@ def explain(name: str, raw_params: dict[str, Any], *, kind: str | None = None) -
         lines.append("// province, partner and entity parameters take ids here: a run resolves names to ids "
                      "(and NAME_units to the unit and its predecessors)")
     lines.append(":params " + json.dumps(params, ensure_ascii=False))
-    return "\n".join(lines) + "\n" + query.text_for(variant)
+    return "\n".join(lines) + "\n" + query.texts[variant]

@@ -165,6 +165,20 @@ def test_engine_variants(tmp_path: Path):
         load_catalog(tmp_path)
 
 
+def test_a_when_variant_runs_when_its_parameter_is_given(tmp_path: Path):
+    opt = GOOD.replace("// param: province: string  --", "// param: province: string?  --").replace(
+        "MATCH (p:VietnameseProvince {id: $province})", "MATCH (p:VietnameseProvince) WHERE $province IS NULL")
+    (tmp_path / "demo.cypher").write_text(opt, encoding="utf-8")
+    (tmp_path / "demo.when-province.cypher").write_text(opt.replace(
+        "MATCH (p:VietnameseProvince) WHERE $province IS NULL", "MATCH (p:Entity {id: $province})"), encoding="utf-8")
+    q = load_catalog(tmp_path)["demo"]
+    assert "Entity {id: $province}" in q.text_for("embedded", {"province": "VN-25", "n": 3})
+    assert q.text_for("neo4j", {"province": None, "n": 3}) == q.texts["default"] == q.text_for("embedded")
+    (tmp_path / "demo.when-n.cypher").write_text(opt, encoding="utf-8")  # n has a default: never null
+    with pytest.raises(CatalogError, match="names no optional parameter"):
+        load_catalog(tmp_path)
+
+
 def test_the_store_kind_picks_the_variant():
     q = get_query("paths_between")
     assert set(q.texts) == {"default", "neo4j"}
