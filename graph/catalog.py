@@ -22,7 +22,8 @@ as the id (folding and name look-up happen once, in Python, see graph.resolve): 
 Vietnamese province, the unit valid at `as_of` when a name fits several), `partner` (a foreign
 locality, country or organisation) and `entity` (any entity). An unknown name is a NotFound naming
 the closest matches. Type `name` is free text: the query gets it as given in `$NAME` and folded
-(lower case, no diacritics, as nodes store their `keys`) in `$NAME_key`. A `province` parameter
+(lower case, no diacritics, as nodes store their `keys`) in `$NAME_key`, and as a full-text query of
+its words' prefixes (`quang* tri*`, what both engines' full-text indexes read) in `$NAME_terms`. A `province` parameter
 also gives `$NAME_units`: the province's id and, for a unit formed in the 2025 reform, the ids of
 the units merged into it, so that it answers with what its predecessors did (rows carry the
 province id they come from); `include_predecessors=False` keeps it to the one unit.
@@ -218,9 +219,14 @@ _COERCE: dict[str, Callable[[QueryParam, Any], Any]] = {
 _KEYWORDS = {"CASE", "NULL", "TRUE", "FALSE", "NOT", "EXISTS", "WHEN", "THEN", "ELSE", "END"}
 
 
+def fulltext_terms(key: str) -> str:
+    """Every folded word as a prefix, for the full-text index (both engines read `word*`)."""
+    return " ".join(f"{w}*" for w in key.split())
+
+
 def bound_names(params: list[QueryParam]) -> set[str]:
     """The $names a query with these parameters may use: each parameter, and NAME_key for a `name`."""
-    return ({p.name for p in params} | {p.name + "_key" for p in params if p.type == "name"}
+    return ({p.name for p in params} | {p.name + s for p in params if p.type == "name" for s in ("_key", "_terms")}
             | {p.name + "_units" for p in params if p.type == "province"}
             | {p.name + s for p in params if p.type == "date" for s in ("_first", "_last")})
 
@@ -296,6 +302,8 @@ class NamedQuery(BaseModel):
             value = bound.get(p.name)
             if p.type == "name" and p.name + "_key" in used:
                 out[p.name + "_key"] = fold(value) if value is not None else None
+            if p.type == "name" and p.name + "_terms" in used:
+                out[p.name + "_terms"] = fulltext_terms(fold(value)) if value is not None else None
             if p.type == "date":
                 for suffix, fn in (("_first", first_day), ("_last", last_day)):
                     if p.name + suffix in used:
@@ -428,7 +436,7 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     if undeclared := sorted(used - bound_names(header["params"])):
         raise CatalogError(f"{where}: parameter ${undeclared[0]} is used but not declared in the header")
     if unused := sorted(p.name for p in header["params"]
-                        if not used & {p.name, *(p.name + s for s in ("_key", "_units", "_first", "_last"))}):
+                        if not used & {p.name, *(p.name + s for s in ("_key", "_terms", "_units", "_first", "_last"))}):
         raise CatalogError(f"{where}: parameter {unused[0]!r} is declared but never used")
     check_labels(body, where)
     return variant, header, body

@@ -13,7 +13,7 @@ from typing import Any
 
 from core.errors import NotFound
 from core.fold import fold_key as fold
-from graph.catalog import run_view
+from graph.catalog import fulltext_terms, run_view
 from graph.resolve import PARTNER_LABELS, lookup, pick
 from graph.resolve import resolve as _resolve
 from graph.store import GraphStore
@@ -178,11 +178,6 @@ def document(store: GraphStore, did: str) -> dict[str, Any]:
 
 
 # -- search, graph, stats -------------------------------------------------------------------------
-
-def fulltext_terms(key: str) -> str:
-    """Every folded word as a prefix, for the full-text index (both engines read `word*`)."""
-    return " ".join(f"{w}*" for w in key.split())
-
 
 def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int) -> dict[str, Any]:
     key = fold(q)

@@ -8,6 +8,8 @@ Four kinds of change are intended, and checked for what they should be rather th
 * `search`: candidates come from the full-text index (word prefixes, not any substring), facets are
   counted over all matches and ties are ordered by id — so no kind gains matches;
 * `since` is the start an article states, and the earliest article date is `first_reported` (#14);
+* `find_entity` finds names by their words' beginnings on the full-text index, no longer by any
+  substring: it loses the matches inside a word ("quang" in "Anquang"), and nothing else;
 * a province or partner given by name resolves to one unit (the one valid today, rolled up with its
   predecessors) where the old Cypher matched every unit bearing the name — so the rows of one answer
   contain the other's.
@@ -64,6 +66,23 @@ def _comparable(out: Any) -> Any:
     return out
 
 
+def _word_matches_kept(params: dict[str, Any], old: list[dict], new: list[dict]) -> str | None:
+    """find_entity after the full-text rewrite: the old rows, in their order, but those matching only
+    inside a word; where the old answer was cut by its limit, rows from beyond it may follow."""
+    from core.fold import fold_key
+
+    key = fold_key(params["text"])
+    dump = lambda r: json.dumps(r, sort_keys=True, ensure_ascii=False)  # noqa: E731
+    kept = [r for r in old if dump(r) in {dump(x) for x in new}]
+    lost = [r for r in old if r not in kept]
+    if any(r["id"] == params["text"] or f" {key}" in " " + fold_key(r["name"] or "") for r in lost):
+        return f"lost a match at a word's start: {[r['id'] for r in lost][:5]}"
+    if [dump(r) for r in new[:len(kept)]] != [dump(r) for r in kept]:
+        return "the kept rows moved"
+    full = len(old) >= params.get("limit", 20)
+    return None if full or len(new) == len(kept) else "rows that the old answer did not have"
+
+
 def check(name: str, params: dict[str, Any], old: Any, new: Any) -> str | None:
     """None when the new output is what the rewrite should give, else why not."""
     new = as_before(new)
@@ -80,6 +99,8 @@ def check(name: str, params: dict[str, Any], old: Any, new: Any) -> str | None:
     if name == "search":
         grown = {t: n for t, n in new["facets"].items() if n > old["facets"].get(t, 0)}
         return f"facets grew: {grown}" if grown else None
+    if name == "find_entity" and "rows" in old and "rows" in new:
+        return _word_matches_kept(params, old["rows"], new["rows"])
     if _by_name(params) and "rows" in old and "rows" in new:
         a, b = set(_rows(old)), set(_rows(new))
         return None if a <= b or b <= a else "rows by name neither contain nor are contained in the old ones"
