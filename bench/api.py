@@ -267,13 +267,15 @@ def fact_routes(url: str, provinces: list[str]) -> dict[str, list[str]]:
 
 
 def main(argv: list[str] | None = None) -> None:
-    args = parser(__doc__.splitlines()[0]).parse_args(argv)
+    ap = parser(__doc__.splitlines()[0])
+    ap.add_argument("--scale", choices=("100k", "1m"), help="only this scale of the --size (e.g. 1m of full)")
+    args = ap.parse_args(argv)
     started = time.perf_counter()
     seconds = 2.0 if args.size != "tiny" else 0.5
     sizes = {k: v for d in SCALES.values() for k, v in d.items()}
     out: dict[str, Any] = {"tool": "wrk" if shutil.which("wrk") else "httpx", "seconds_per_run": seconds,
                            "scales": {}}
-    for scale in API_SCALES[args.size]:
+    for scale in [s for s in API_SCALES[args.size] if args.scale in (None, s)]:
         n = sizes[scale]
         store, _ = ensure_synth(args.data_dir, scale, n)
         store.close()

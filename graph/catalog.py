@@ -397,8 +397,10 @@ def _parse_param(text: str, where: str) -> QueryParam:
     return param
 
 
-def parameters_used(cypher: str) -> set[str]:
-    return set(_PARAM_REF.findall(_NOT_CODE.sub(" ", cypher)))
+@lru_cache(maxsize=1024)
+def parameters_used(cypher: str) -> frozenset[str]:
+    """The $names in the code (cached: every run of a query asks it of the query's texts)."""
+    return frozenset(_PARAM_REF.findall(_NOT_CODE.sub(" ", cypher)))
 
 
 def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, Any], str]:
