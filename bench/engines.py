@@ -141,6 +141,7 @@ def main(argv: list[str] | None = None) -> None:
             log(f"{kind}: API at {args.clients} clients, {top}")
             result["api"][kind] = api_run(kind, tmp / "embedded", SIZES[top], args.clients, args.seconds)
         result["api"]["scale"], result["api"]["clients"] = top, args.clients
+        write_result(args, "engines", result, started)  # before the clean-up, which may fail on its own
         for st in stores.values():
             st.clear()
             st.close()
@@ -149,7 +150,6 @@ def main(argv: list[str] | None = None) -> None:
 
         EmbeddedServer(tmp / "embedded").stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    write_result(args, "engines", result, started)
 
 
 if __name__ == "__main__":

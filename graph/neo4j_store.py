@@ -232,12 +232,13 @@ class Neo4jStore:
         return {**info, "database": self.database}
 
     def clear(self) -> None:
-        # batches keep the transaction within the server's memory limits on a big graph
+        # batches keep the transaction within the server's memory limits on a big graph (10,000 nodes
+        # with their relationships passed the 256 MiB transaction limit on the 100k synthetic graph)
         while True:
             res = self.read("MATCH (n) RETURN count(n) AS c")
             if not res.scalar():
                 return
-            self.write([("MATCH (n) WITH n LIMIT 10000 DETACH DELETE n", {})])
+            self.write([("MATCH (n) WITH n LIMIT 2000 DETACH DELETE n", {})])
 
     def close(self) -> None:
         self.driver.close()
