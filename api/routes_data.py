@@ -172,8 +172,9 @@ async def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_leng
                                                      "2025 reform ranks the unit valid on this day first; "
                                                      "default today", examples=["2024-06-01"])] = None,
                  include_predecessors: WithPredecessors = True) -> Any:
-    return _served(await _call(V.search, store, q, types=type, limit=limit,
-                               as_of=as_of.isoformat() if as_of else None, include_predecessors=include_predecessors))
+    # validated by FastAPI: a hit's province-only fields are filled in by the model (at most 100 hits)
+    return await _call(V.search, store, q, types=type, limit=limit, as_of=as_of.isoformat() if as_of else None,
+                       include_predecessors=include_predecessors)
 
 
 @router.get("/graph/neighborhood/{id}", response_model=S.GraphView, tags=["graph"], responses=NOT_FOUND,
