@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import redis
@@ -330,6 +331,47 @@ class FalkorStore:
                         raise _map_error(exc) from None
         if created:
             self._compact_aof(g)
+
+    # -- bulk first load (graph.falkor_bulk) ------------------------------------------------------
+    def graph_exists(self) -> bool:
+        return bool(self._supervised(lambda g: g.client.connection.exists(g.name)))
+
+    @contextmanager
+    def bulk_session(self) -> Iterator[Callable[[list[Any]], str]]:
+        """The store's write lock for a whole bulk load, the graph dropped (GRAPH.BULK BEGIN builds
+        a new one), and a sender of GRAPH.BULK commands. Not retried on a lost connection: a bulk
+        command half applied cannot be told from one never sent."""
+        g = self._graph()
+        conn = g.client.connection
+        with self.lock.exclusive(timeout_s=self._write_timeout_s()):
+            if conn.exists(g.name):
+                conn.execute_command("GRAPH.DELETE", g.name)
+
+            def send(args: list[Any]) -> str:
+                try:
+                    reply = conn.execute_command("GRAPH.BULK", g.name, *args)
+                except redis.ResponseError as exc:
+                    raise _map_error(exc) from None
+                except _CONN_ERRORS as exc:
+                    self._reset()
+                    raise StoreUnavailable(f"the embedded server went away during a bulk load: {exc}") from None
+                return reply.decode() if isinstance(reply, bytes) else str(reply)
+            yield send
+
+    def wait_for_indexes(self, timeout_s: float = 600.0) -> None:
+        """Until every index and constraint is built: FalkorDB builds them in the background over
+        the nodes already there, and a query planned meanwhile scans the label instead."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            idx = self.read("CALL db.indexes() YIELD status RETURN status").rows
+            cons = self.read("CALL db.constraints() YIELD status RETURN status").rows
+            if all(r[0] == "OPERATIONAL" for r in idx + cons):
+                return
+            if any(r[0] == "FAILED" for r in cons):
+                raise QueryFailed("a constraint failed to build (duplicate ids in the loaded graph?)")
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(f"indexes still building after {timeout_s:.0f} s")
+            time.sleep(0.05)
 
     def _compact_aof(self, g: Any, timeout_s: float = 60.0) -> None:
         """FalkorDB 4.16 appends GRAPH.CONSTRAINT CREATE to the AOF twice, and replaying the second
