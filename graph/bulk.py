@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
+from core.errors import InputError
 from graph.loader import REFRESH_PARTNERSHIPS, Batch, _chunks, article_batch
 from graph.schema import ENTITY, GraphSchema, load_schema
 from graph.store import GraphStore, Statement
@@ -137,6 +138,10 @@ def load_articles(store: GraphStore, articles: Iterable[Any], schema: GraphSchem
     Batches of `per_batch` articles; then the partnership aggregates the incremental loader
     refreshes after every article, once over all of them. Returns the document ids loaded."""
     schema = schema or load_schema()
+    other = store.read("MATCH (n) WHERE NOT coalesce(n.curated, false) RETURN count(n)").scalar()
+    if other:  # FalkorBulk refuses too; FirstLoad's CREATEs would duplicate what is there
+        raise InputError(f"the graph already holds {other} nodes besides the reference data: a first load "
+                         "is for an empty store (ingest without --first-load)")
     docs: list[str] = []
     partnerships: set[str] = set()
     with first_load(store, schema) as fl:

@@ -158,3 +158,29 @@ def test_bulk_path_refuses_a_graph_with_facts_and_rows_of_the_wrong_type(data_di
         for st in stores:
             st.clear()
             st.close()
+
+
+def test_cli_ingest_first_load_into_an_empty_store(settings):
+    """`provkg ingest --first-load` builds the graph in one bulk pass, then refuses a second one."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import CORPUS, store_env
+
+    store = FalkorStore(settings)
+    try:
+        env = {**os.environ, **store_env(store)}
+        cmd = [sys.executable, "-m", "cli.main", "ingest", "--first-load", str(CORPUS), "--format", "json"]
+        p = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert p.returncode == 0, p.stderr
+        assert store.read("MATCH (d:Document) RETURN count(d)").scalar() == 5
+        # the aggregates the incremental loader refreshes per article
+        assert store.read("MATCH (:VietnameseProvince)-[r:PARTNERS_WITH]->() WHERE r.evidence_count > 0 "
+                          "RETURN count(r)").scalar() > 0
+        again = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=300)
+        assert again.returncode != 0 and "besides the reference data" in again.stderr
+        assert store.read("MATCH (d:Document) RETURN count(d)").scalar() == 5
+    finally:
+        store.clear()
+        store.close()
