@@ -378,6 +378,6 @@ class Loader:
         return True
 
     def load_batch(self, batch: Batch) -> None:
-        """Bulk loads (reference data, synthetic benchmarks): one transaction per statement batch."""
-        for stmt in batch.statements(self.batch_size):
-            self.store.write([stmt])
+        """Bulk loads (reference data, synthetic benchmarks): one transaction per statement batch,
+        the next encoded while the engine runs the current one (GraphStore.write_each)."""
+        self.store.write_each(batch.statements(self.batch_size))
