@@ -57,7 +57,10 @@ RELOAD_PREFIX = {"1m": 50_000}
 KEEP = {"1k", "100k", "1m"}  # scales whose graph later stages use
 
 
-def loader_run(store: Any, synth: Any, batch_size: int, limit: int | None = None) -> dict[str, Any]:
+def loader_run(store: Any, synth: Any, batch_size: int, limit: int | None = None, *,
+               serial: bool = False) -> dict[str, Any]:
+    """Loader.load_batch of the synthetic chunks; serial: the shape before issue #16's work, one
+    store.write() per statement with encoding and sending in turn (the same statements)."""
     from graph.loader import Loader
     from graph.schema import load_schema
 
@@ -72,7 +75,11 @@ def loader_run(store: Any, synth: Any, batch_size: int, limit: int | None = None
         t0 = time.perf_counter()
         batch = synth.batch(schema, start, min(n, start + step))
         t1 = time.perf_counter()
-        loader.load_batch(batch)
+        if serial:
+            for stmt in batch.statements(batch_size):
+                store.write([stmt])
+        else:
+            loader.load_batch(batch)
         t2 = time.perf_counter()
         build += t1 - t0
         write += t2 - t1
@@ -100,32 +107,68 @@ def _cpu(pid: int | None) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def bulk_run(store: Any, synth: Any, limit: int | None = None) -> dict[str, Any]:
-    """A first load of the synthetic facts (reference data already in, read back by FalkorBulk)."""
-    import os
+BULK_CHUNK = 10_000  # facts per GRAPH.BULK command: enough chunks at 100k for building to overlap sending
+_SYNTH: Any = None  # the drawn facts, inherited by the forked row builders
 
-    from graph.falkor_bulk import FalkorBulk
+
+def _build_chunk(bounds: tuple[int, int]) -> tuple[Any, int, float]:
+    """In a row-building worker: one chunk's Batch (the ontology checks) and its records."""
+    from graph.falkor_bulk import prepare
     from graph.schema import load_schema
 
+    c = time.process_time()
+    schema = load_schema()
+    batch = _SYNTH.batch(schema, *bounds)
+    rows = sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
+    return prepare(batch, schema), rows, time.process_time() - c
+
+
+def bulk_run(store: Any, synth: Any, limit: int | None = None, workers: int = 0) -> dict[str, Any]:
+    """A first load of the synthetic facts (reference data already in, read back by FalkorBulk).
+
+    workers = 0: Batches built and encoded in this process, one after the other; workers = N: built
+    and encoded in N forked processes (as the ingest pipeline extracts in a pool), this process
+    only numbering the nodes, pairing the relationship ends and sending."""
+    import multiprocessing
+    import os
+
+    from graph.falkor_bulk import FalkorBulk, prepare
+    from graph.schema import load_schema
+
+    global _SYNTH
     schema = load_schema()
     n = min(synth.n_facts, limit or synth.n_facts)
     server_pid = EmbeddedServer(store.settings.data_path).pid()
-    build = 0.0
+    build = worker_cpu = 0.0
     rows = 0
+    bounds = [(start, min(n, start + BULK_CHUNK)) for start in range(0, n, BULK_CHUNK)]
     load_before = os.getloadavg()
     cpu0, eng0, t_start = time.process_time(), _cpu(server_pid), time.perf_counter()
     with FalkorBulk(store, schema) as fl:
-        for start in range(0, n, CHUNK):
-            t0 = time.perf_counter()
-            batch = synth.batch(schema, start, min(n, start + CHUNK))
-            build += time.perf_counter() - t0
-            rows += sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
-            fl.add(batch)
+        if workers:
+            _SYNTH = synth
+            with multiprocessing.get_context("fork").Pool(workers) as pool:
+                for prepared, r, c in pool.imap(_build_chunk, bounds):
+                    rows += r
+                    worker_cpu += c
+                    fl.add_prepared(prepared)
+            _SYNTH = None
+        else:
+            for b in bounds:
+                t0 = time.perf_counter()
+                batch = synth.batch(schema, *b)
+                build += time.perf_counter() - t0
+                rows += sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
+                t0 = time.perf_counter()
+                prepared = prepare(batch, schema)
+                fl.stats["encode_s"] += time.perf_counter() - t0
+                fl.add_prepared(prepared)
         t_sent = time.perf_counter()
     total = time.perf_counter() - t_start
     cpu, eng = time.process_time() - cpu0, _cpu(server_pid) - eng0
     st = fl.stats
     return {"facts": n, "rows": rows, "nodes": st["nodes"], "relationships": st["relationships"],
+            "workers": workers, "worker_cpu_s": round(worker_cpu, 2),
             "commands": st["commands"], "seconds": round(total, 3), "facts_per_s": round(n / total),
             "rows_per_s": round(rows / total), "build_s": round(build, 3), "encode_s": round(st["encode_s"], 3),
             "send_s": round(st["send_s"], 3), "until_sent_s": round(t_sent - t_start, 3),
@@ -134,6 +177,25 @@ def bulk_run(store: Any, synth: Any, limit: int | None = None) -> dict[str, Any]
             "process_cpu_s": round(cpu, 2), "server_cpu_s": round(eng, 2),
             "loadavg_before": [round(x, 2) for x in load_before],
             "loadavg_after": [round(x, 2) for x in os.getloadavg()]}
+
+
+def encoder_ab(synth: Any, batch_size: int) -> dict[str, Any]:
+    """CPU seconds to encode the first chunk's statements: falkordb's header builder vs graph.falkor_store's."""
+    from falkordb.graph import Graph
+
+    from graph.falkor_store import params_header
+    from graph.schema import load_schema
+
+    stmts = synth.batch(load_schema(), 0, min(synth.n_facts, CHUNK)).statements(batch_size)
+    g = Graph.__new__(Graph)  # the encoder only: no connection
+    out = {}
+    for name, enc in (("falkordb", g._build_params_header), ("provkg", params_header)):
+        c = time.process_time()
+        for _, params in stmts:
+            enc(params)
+        out[name + "_s"] = round(time.process_time() - c, 3)
+    out["speedup"] = ratio(out["falkordb_s"], out["provkg_s"])
+    return out
 
 
 def prefix_rate(run: dict[str, Any], facts: int) -> dict[str, Any]:
@@ -228,9 +290,16 @@ def bench_scale(args: Any, scale: str, n_facts: int, sizes: tuple[int, ...], kee
     # the first load, through GRAPH.BULK: the graph later stages read (identical to the incremental
     # one: tests/test_bulk.py)
     store = open_store(args.data_dir, scale, "synth")
+    if n_facts <= 100_000 and args.bulk_workers:
+        # the same load with the rows built in this process: what the worker pool buys
+        prepare(store)
+        log(f"load {scale}: first load (GRAPH.BULK), rows built in-process")
+        out["bulk_in_process"] = bulk_run(store, synth)
+        log(f"  {out['bulk_in_process']['facts_per_s']} facts/s, {out['bulk_in_process']['seconds']} s")
+        drop_graph(store)
     prepare(store)
-    log(f"load {scale}: first load (GRAPH.BULK)")
-    out["bulk"] = bulk_run(store, synth)
+    log(f"load {scale}: first load (GRAPH.BULK), {args.bulk_workers} row-building workers")
+    out["bulk"] = bulk_run(store, synth, workers=args.bulk_workers)
     log(f"  {out['bulk']['facts_per_s']} facts/s, {out['bulk']['seconds']} s")
     if scale in KEEP:
         set_synth_meta(store, {"facts": synth.n_facts, "loaded_by": "bench.load (GRAPH.BULK)", **out["bulk"]})
@@ -257,6 +326,18 @@ def bench_scale(args: Any, scale: str, n_facts: int, sizes: tuple[int, ...], kee
             run["loader_same_facts_as_raw"] = same
         log(f"  raw {raw['facts_per_s']} facts/s")
         if reload:
+            # before/after of the incremental path in this run: the same statements sent one write()
+            # at a time (encode, then wait), into a fresh graph of their own
+            log(f"load {scale} batch {bs}: serial writes (before)")
+            prev = open_store(args.data_dir, scale, f"serial{bs}")
+            prepare(prev)
+            run["serial"] = loader_run(prev, synth, bs, serial=True)
+            run["write_each_vs_serial"] = ratio(first["facts_per_s"], run["serial"]["facts_per_s"])
+            drop_graph(prev)
+            prev.close()
+            run["encoder"] = encoder_ab(synth, bs)
+            log(f"  serial {run['serial']['facts_per_s']} facts/s; encoder {run['encoder']}")
+        if reload:
             log(f"load {scale} batch {bs}: re-load of the same facts")
             before = store.read("MATCH (n) RETURN count(n)").scalar()
             again = loader_run(store, synth, bs, RELOAD_PREFIX.get(scale))
@@ -282,6 +363,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--no-incremental", default="1m",
                     help="comma-separated scales loaded by the bulk path only (the 1M incremental load takes "
                          "~5 min of a shared machine; its 100k rate is measured)")
+    ap.add_argument("--bulk-workers", type=int, default=2,
+                    help="processes building and encoding the synthetic rows for the first load (0: in-process)")
     args = ap.parse_args(argv)
     started = time.perf_counter()
     all_scales = {**SCALES["tiny"], **SCALES["full"]}
@@ -300,7 +383,7 @@ def main(argv: list[str] | None = None) -> None:
     first_scale, n0 = next(iter(scales.items()))
     log(f"load: cProfile of the loader at {first_scale}")
     result["profile_loader"] = {"scale": first_scale, "batch_size": 1_000,
-                                "top_tottime": profile_loader(args, first_scale, n0, 1_000)}
+                                "top_tottime": profile_loader(args, first_scale, min(n0, 10_000), 1_000)}
     result["targets"] = targets(result)
     write_result(args, "load", result, started)
     # the kept graphs stay in their running servers for the next stages; the others' servers stop

@@ -34,6 +34,7 @@ import struct
 import threading
 import time
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from types import TracebackType
 from typing import Any
 
@@ -140,7 +141,6 @@ class _Layout:
         names = (["id"] if node else []) + self.keys
         self.header = (labels.encode() + b"\x00" + struct.pack("=I", len(names))
                        + b"".join(k.encode() + b"\x00" for k in names))
-        self.salt = hash(self.header)  # a row's hash depends on its layout too
 
     def records(self, keys: list[Any], rows: list[dict[str, Any]]) -> list[bytes]:
         """One record per row (without the relationship ends), encoded column by column."""
@@ -168,6 +168,97 @@ class _Layout:
             raise SchemaViolation(f"{self.name}: {key} {exc}") from None
 
 
+@dataclass
+class Prepared:
+    """A Batch as records: everything of its encoding that does not depend on the load so far, so
+    it can be made in another process (plain tuples and bytes: cheap to pickle)."""
+
+    # (label, create_only, token header, property names, node ids, records with the id first)
+    nodes: list[tuple[str, bool, bytes, list[str], list[str], list[bytes]]]
+    # (type, token header, property names, (src, dst) ids, records or None when no row has properties)
+    rels: list[tuple[str, bytes, list[str], list[tuple[str, str]], list[bytes] | None]]
+
+
+_LAYOUTS: dict[tuple[int, str, frozenset[str], bool], _Layout] = {}
+
+
+def _layout(schema: GraphSchema, name: str, keys: frozenset[str], *, node: bool) -> _Layout:
+    lay = _LAYOUTS.get((id(schema), name, keys, node))
+    if lay is None:
+        if node:
+            allowed = schema.node_keys(name)
+            labels = ":".join(schema.labels_of(name))
+        else:
+            allowed = {k.name for k in schema.keys.values() if name in k.on_types}
+            labels = schema.rel_type(name)
+        if not keys <= allowed:  # Batch checked them already; a hand-built Batch may not have
+            raise SchemaViolation(f"keys {sorted(keys - allowed)} are not declared for {name!r}")
+        lay = _LAYOUTS[(id(schema), name, keys, node)] = _Layout(schema, name, labels, keys, node=node)
+    return lay
+
+
+def prepare(batch: Batch, schema: GraphSchema) -> Prepared:
+    """Every row of the batch encoded (and type-checked) column by column, one token per label
+    group and relationship type; the columns are the keys the group's rows use."""
+    nodes: list[tuple[str, bool, bytes, list[str], list[str], list[bytes]]] = []
+    rels: list[tuple[str, bytes, list[str], list[tuple[str, str]], list[bytes] | None]] = []
+    # curated groups before create-only ones, as Batch.statements() orders them
+    for (label, create_only), rows in sorted(batch.nodes.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        if not rows:
+            continue
+        keys = list(rows)
+        props = list(rows.values())
+        used: set[str] = set()
+        for p in props:
+            used.update(p)
+        lay = _layout(schema, label, frozenset(used), node=True)
+        nodes.append((label, create_only, lay.header, lay.keys, keys, lay.records(keys, props)))
+    for rel_type, pairs in sorted(batch.rels.items()):
+        if not pairs:
+            continue
+        ends = list(pairs)
+        rprops = list(pairs.values())
+        used = set()
+        for p in rprops:
+            used.update(p)
+        lay = _layout(schema, rel_type, frozenset(used), node=False)
+        rels.append((rel_type, lay.header, lay.keys, ends, lay.records(ends, rprops) if used else None))
+    return Prepared(nodes, rels)
+
+
+_TAKE = {_BOOL: 1, _DOUBLE: 8, _LONG: 8}
+
+
+def _decode(names: list[str], rec: bytes, skip: int = 0) -> dict[str, Any]:
+    """A record back into properties (only for the rare row that changed after it was sent)."""
+    pos = 0
+
+    def value() -> Any:
+        nonlocal pos
+        tag = rec[pos]
+        pos += 1
+        if tag == _NULL:
+            return None
+        if tag == _STRING:
+            end = rec.index(0, pos)
+            v: Any = rec[pos:end].decode()
+            pos = end + 1
+        elif tag == _ARRAY:
+            n = _LONG_S.unpack_from(rec, pos - 1)[1]
+            pos += 8
+            v = [value() for _ in range(n)]
+        else:
+            raw = rec[pos:pos + _TAKE[tag]]
+            pos += _TAKE[tag]
+            v = bool(raw[0]) if tag == _BOOL else struct.unpack("=d" if tag == _DOUBLE else "=q", raw)[0]
+        return v
+
+    for _ in range(skip):
+        value()
+    out = {k: value() for k in names}
+    return {k: v for k, v in out.items() if v is not None}
+
+
 class FalkorBulk:
     """`with FalkorBulk(store) as fl: fl.add(batch) …`: a first load of Batches into the embedded
     store, the same graph the incremental Loader would write (tests/test_bulk.py)."""
@@ -182,7 +273,7 @@ class FalkorBulk:
         self._rels: dict[str, dict[int, int]] = {}
         self._late_nodes: dict[str, dict[str, Any]] = {}
         self._late_rels: dict[tuple[str, str, str], dict[str, Any]] = {}
-        self._layouts: dict[tuple[str, frozenset[str]], _Layout] = {}
+        self._labels: set[str] = set()  # the labels loaded (their `day` keys become dates at the end)
         self._queue: queue.Queue[list[Any] | None] = queue.Queue(maxsize=1)
         self._error: BaseException | None = None
         self._writer: threading.Thread | None = None
@@ -260,46 +351,40 @@ class FalkorBulk:
         for b in batches:
             self.add(b)
 
-    def _layout(self, name: str, keys: frozenset[str], *, node: bool) -> _Layout:
-        lay = self._layouts.get((name, keys))
-        if lay is None:
-            if node:
-                allowed = self.schema.node_keys(name)
-                labels = ":".join(self.schema.labels_of(name))
-            else:
-                allowed = {k.name for k in self.schema.keys.values() if name in k.on_types}
-                labels = self.schema.rel_type(name)
-            if not keys <= allowed:  # Batch checked them already; a hand-built Batch may not have
-                raise SchemaViolation(f"keys {sorted(keys - allowed)} are not declared for {name!r}")
-            lay = self._layouts[(name, keys)] = _Layout(self.schema, name, labels, keys, node=node)
-        return lay
-
     def encode(self, batch: Batch) -> list[Any] | None:
         """The batch as the arguments of one GRAPH.BULK command (None when it adds nothing)."""
+        return self.commit(prepare(batch, self.schema))
+
+    def add_prepared(self, prepared: Prepared) -> None:
+        """A Batch prepare()d elsewhere (another process: the records need no state of the load)."""
+        if self._error is not None:
+            raise self._error
+        t0 = time.perf_counter()
+        command = self.commit(prepared)
+        self.stats["encode_s"] += time.perf_counter() - t0
+        if command is not None:
+            self._queue.put(command)
+
+    def commit(self, prepared: Prepared) -> list[Any] | None:
+        """The engine's node numbers, the relationship ends and the rows seen before: the part of
+        the encoding that depends on what this load sent already."""
         ids, sent = self._ids, self._sent
         node_tokens: list[bytes] = []
         rel_tokens: list[bytes] = []
         n_nodes = n_rels = 0
-        # curated groups before create-only ones, as Batch.statements() orders them
-        for (label, create_only), rows in sorted(batch.nodes.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-            keys = [k for k in rows if k not in ids] if create_only else list(rows)
-            if not keys:
-                continue
-            props = [rows[k] for k in keys]
-            used: set[str] = set()
-            for p in props:
-                used.update(p)
-            lay = self._layout(label, frozenset(used), node=True)
-            recs = lay.records(keys, props)
+        for label, create_only, header, names, keys, recs in prepared.nodes:
+            self._labels.add(label)
             fresh: list[bytes] = []
             next_id = len(ids)
-            salt = lay.salt
-            for node_id, rec, p in zip(keys, recs, props, strict=True):
+            salt = hash(header)  # a row's hash depends on its layout too
+            for node_id, rec in zip(keys, recs, strict=True):
                 if node_id in ids:  # sent before: written again only if it changed since
+                    if create_only:
+                        continue  # MERGE … ON CREATE: an entity first seen in text is never overwritten
                     h = hash(rec) ^ salt
                     if sent.get(node_id) != h:
                         sent[node_id] = h
-                        self._late_nodes.setdefault(node_id, {}).update(p)
+                        self._late_nodes.setdefault(node_id, {}).update(_decode(names, rec, skip=1))
                     continue
                 ids[node_id] = next_id
                 next_id += 1
@@ -307,26 +392,18 @@ class FalkorBulk:
                     sent[node_id] = hash(rec) ^ salt
                 fresh.append(rec)
             if fresh:
-                node_tokens.append(lay.header + b"".join(fresh))
+                node_tokens.append(header + b"".join(fresh))
                 n_nodes += len(fresh)
-        for rel_type, pairs in sorted(batch.rels.items()):
+        for rel_type, header, names, ends, recs in prepared.rels:
             seen = self._rels.setdefault(rel_type, {})
-            ends = list(pairs)
             src = [ids.get(s) for s, _ in ends]
             dst = [ids.get(d) for _, d in ends]
-            if None in src or None in dst:  # the Cypher path's MATCH finds no end either: nothing written
-                keep = [i for i, (a, b) in enumerate(zip(src, dst, strict=True)) if a is not None and b is not None]
-                self.stats["skipped_relationships"] += len(ends) - len(keep)
-                ends, src, dst = [ends[i] for i in keep], [src[i] for i in keep], [dst[i] for i in keep]
-            props = [pairs[e] for e in ends]
-            used = set()
-            for p in props:
-                used.update(p)
-            lay = self._layout(rel_type, frozenset(used), node=False)
-            recs = lay.records(ends, props) if used else None
-            salt = lay.salt
+            salt = hash(header)
             out: list[bytes] = []
             for i, (a, b) in enumerate(zip(src, dst, strict=True)):
+                if a is None or b is None:  # the Cypher path's MATCH finds no end either: nothing written
+                    self.stats["skipped_relationships"] += 1
+                    continue
                 key = a << 32 | b
                 h = salt if recs is None else hash(recs[i]) ^ salt
                 old = seen.get(key)
@@ -334,12 +411,13 @@ class FalkorBulk:
                     if old != h:
                         seen[key] = h
                         s, d = ends[i]
-                        self._late_rels.setdefault((s, rel_type, d), {}).update(props[i])
+                        self._late_rels.setdefault((s, rel_type, d), {}).update(
+                            _decode(names, recs[i]) if recs is not None else {})
                     continue
                 seen[key] = h
                 out.append(_PAIR(a, b) if recs is None else _PAIR(a, b) + recs[i])
             if out:
-                rel_tokens.append(lay.header + b"".join(out))
+                rel_tokens.append(header + b"".join(out))
                 n_rels += len(out)
         if not node_tokens and not rel_tokens:
             return None
@@ -372,8 +450,7 @@ class FalkorBulk:
         if self._begun:
             # the bulk format has no date type: the loader's `day` values become date()s here, before
             # any index exists to maintain (graph.loader stores them so; range comparisons need it)
-            loaded = {lay.name for lay in self._layouts.values() if lay.node}
-            for label in sorted(loaded):
+            for label in sorted(self._labels):
                 if label != ENTITY and "day" in self.schema.node_keys(label):
                     store.write([(f"MATCH (n:{label}) WHERE n.day IS NOT NULL SET n.day = date(n.day)", {})])
         t1 = time.perf_counter()
