@@ -280,7 +280,7 @@ class FalkorBulk:
         self._begun = False
         self._reference: Batch | None = None
         self.stats: dict[str, Any] = {"nodes": 0, "relationships": 0, "commands": 0, "send_s": 0.0,
-                                      "encode_s": 0.0, "skipped_relationships": 0}
+                                      "encode_s": 0.0, "skipped_relationships": 0, "send_each_s": []}
 
     # -- lifecycle ------------------------------------------------------------------------------
     def __enter__(self) -> FalkorBulk:
@@ -436,7 +436,9 @@ class FalkorBulk:
                 while (args := self._queue.get()) is not None:
                     t0 = time.perf_counter()
                     send(args)
-                    self.stats["send_s"] += time.perf_counter() - t0
+                    took = time.perf_counter() - t0
+                    self.stats["send_s"] += took
+                    self.stats["send_each_s"].append(round(took, 3))
                     self.stats["commands"] += 1
         except BaseException as exc:  # noqa: BLE001 - handed to the caller's thread
             self._error = exc

@@ -420,8 +420,11 @@ class FalkorStore:
         a new one), and a sender of GRAPH.BULK commands. Not retried on a lost connection: a bulk
         command half applied cannot be told from one never sent."""
         g = self._graph()
-        conn = g.client.connection
-        with self.lock.exclusive(timeout_s=self._write_timeout_s()):
+        # a connection of its own without the store's per-call deadline: one command inserts a
+        # whole Batch into a graph that grows to millions of rows, and a timeout cannot stop it
+        conn = redis.Redis(unix_socket_path=str(self.server.socket), password=self.server.password(),
+                           socket_timeout=self.settings.bulk_command_timeout_s, socket_connect_timeout=5)
+        with self.lock.exclusive(timeout_s=self._write_timeout_s()), conn:
             if conn.exists(g.name):
                 conn.execute_command("GRAPH.DELETE", g.name)
 
