@@ -25,7 +25,9 @@ AsOf = Annotated[date | None, Query(description="A name that fits several units 
                                                 "reform) means the one valid on this day; default today",
                                     examples=["2024-06-01"])]
 WithPredecessors = Annotated[bool, Query(description="A unit formed in the 2025 reform also answers with what the "
-                                                     "units merged into it did, labelled as inherited")]
+                                                     "units merged into it did, labelled as inherited "
+                                                     "(`inherited_counts`, `rolled_up_from`, `inherited_from`)",
+                                         examples=[True])]
 
 
 async def _call(fn: Any, *args: Any, **kwargs: Any) -> Any:
@@ -39,9 +41,14 @@ async def list_provinces(request: Request, store: StoreDep,
                                                                "false: units dissolved in the reform")] = None,
                          region: Annotated[str | None, Query(max_length=100)] = None,
                          sort: Literal["name", "id", "partners"] = "name",
+                         as_of: Annotated[date | None, Query(description="Only the units valid on this day "
+                                                             "(before or after the 2025 reform)",
+                                                             examples=["2024-06-01"])] = None,
+                         include_predecessors: WithPredecessors = True,
                          limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     items, total = await _call(V.provinces, store, current=current, region=region, limit=limit, offset=offset,
-                               sort=sort)
+                               sort=sort, as_of=as_of.isoformat() if as_of else None,
+                               include_predecessors=include_predecessors)
     return paginated(items, total, limit, offset, request)
 
 
@@ -149,8 +156,13 @@ async def get_document(id: Annotated[str, Path(max_length=200)], store: StoreDep
             summary="Accent- and case-insensitive search over names and aliases, ranked, with type facets")
 async def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, examples=["quang tri"])],
                  type: Annotated[list[str] | None, Query(max_length=10)] = None,
-                 limit: Annotated[int, Query(ge=1, le=100)] = 20) -> Any:
-    return await _call(V.search, store, q, types=type, limit=limit)
+                 limit: Annotated[int, Query(ge=1, le=100)] = 20,
+                 as_of: Annotated[date | None, Query(description="A name shared by units before and after the "
+                                                     "2025 reform ranks the unit valid on this day first; "
+                                                     "default today", examples=["2024-06-01"])] = None,
+                 include_predecessors: WithPredecessors = True) -> Any:
+    return await _call(V.search, store, q, types=type, limit=limit, as_of=as_of.isoformat() if as_of else None,
+                       include_predecessors=include_predecessors)
 
 
 @router.get("/graph/neighborhood/{id}", response_model=S.GraphView, tags=["graph"], responses=NOT_FOUND,

@@ -46,6 +46,14 @@ class Citation(Model):
     published: str | None = None
 
 
+class Counts(Model):
+    partners: int = 0
+    agreements: int = 0
+    events: int = 0
+    observations: int = 0
+    documents: int = 0
+
+
 class ProvinceSummary(Model):
     id: str = Field(examples=["VN-25"])
     name: str = Field(examples=["Quảng Trị"])
@@ -57,7 +65,16 @@ class ProvinceSummary(Model):
     valid_to: str | None = None
     current: bool = Field(description="In force since the 2025 reform (one of the 34 units)")
     wikidata: str | None = None
-    partners: int = 0
+    partners: int = Field(0, description="Partners of the unit and, unless include_predecessors=false, of the units "
+                                         "merged into it (= total_counts.partners)")
+    counts: Counts = Field(default_factory=lambda: Counts(), description="What the unit itself did")
+    inherited_counts: Counts = Field(default_factory=lambda: Counts(),
+                                     description="What the units merged into it in the 2025 reform did "
+                                                 "(those in rolled_up_from); zero for other units")
+    total_counts: Counts = Field(default_factory=lambda: Counts(),
+                                 description="Both together, each partner, fact or article once (so it can be "
+                                             "less than counts + inherited_counts when units share one)")
+    rolled_up_from: list[Ref] = Field([], description="The predecessors whose facts inherited_counts holds")
 
 
 class Inherited(Model):
@@ -71,8 +88,6 @@ class ProvinceDetail(ProvinceSummary):
     gso_code_2025: str | None = None
     successors: list[Ref] = []
     predecessors: list[Ref] = []
-    counts: dict[str, int | None] = {}
-    partners: int = Field(0, description="Partners of this unit itself (= counts.partners)")
     inherited: list[Inherited] = Field([], description="For a unit formed in the 2025 reform: per predecessor, "
                                                        "the counts of what it inherits")
 
@@ -216,6 +231,17 @@ class Document(Model):
 
 class SearchHit(EntityRef):
     score: int = Field(description="3 exact name, 2 prefix, 1 substring")
+    # provinces only: the counts of a province row, and where the hit stands in the 2025 reform
+    current: bool | None = None
+    valid_from: str | None = None
+    valid_to: str | None = None
+    successors: list[Ref] | None = Field(None, description="A dissolved unit: the unit it merged into")
+    found_via: list[Ref] | None = Field(None, description="A unit found because a predecessor's name matched")
+    partners: int | None = Field(None, description="= total_counts.partners")
+    counts: Counts | None = None
+    inherited_counts: Counts | None = None
+    total_counts: Counts | None = None
+    rolled_up_from: list[Ref] | None = None
 
 
 class SearchResult(Model):

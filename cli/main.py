@@ -398,7 +398,7 @@ def schema_cmd(write: Annotated[bool, typer.Option(help="Regenerate graph/schema
 
 
 # commands defined in their own modules register themselves on `app`
-from cli import queries, rdf, sparql  # noqa: E402,F401
+from cli import provinces, queries, rdf, sparql  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover

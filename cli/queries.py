@@ -64,7 +64,8 @@ def query_cmd(
     max_rows: Annotated[int | None, typer.Option("--max-rows", min=1, help="Cap on returned rows")] = None,
     as_of: Annotated[str | None, typer.Option("--as-of", help="A province name means the unit valid on this day "
                                               "(YYYY-MM-DD; default today)")] = None,
-    predecessors: Annotated[bool, typer.Option("--predecessors/--no-predecessors",
+    predecessors: Annotated[bool, typer.Option("--include-predecessors/--no-include-predecessors",
+                                               "--predecessors/--no-predecessors",
                                                help="A unit formed in the 2025 reform answers with its "
                                                "predecessors' facts too")] = True,
 ) -> None:

@@ -492,6 +492,9 @@ def execute(store: GraphStore, query: NamedQuery, raw_params: dict[str, Any], *,
     query's own time limit and row cap (a caller's cap may only lower it)."""
     from graph.resolve import resolve_params
 
+    if "include_predecessors" not in raw_params and any(p.name == "include_predecessors" for p in query.params):
+        # a query that rolls up by itself (no province parameter) takes the caller's choice too
+        raw_params = {**raw_params, "include_predecessors": include_predecessors}
     params = resolve_params(store, query, query.derive(query.bind(raw_params), store.kind), as_of=as_of,
                             include_predecessors=include_predecessors)
     cap = min(x for x in (max_rows, query.max_rows) if x) if (max_rows or query.max_rows) else None

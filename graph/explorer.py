@@ -72,7 +72,6 @@ def province_page(store: GraphStore, key: str) -> dict[str, Any]:
     partners: dict[str, dict[str, Any]] = {}
     timeline: list[dict[str, Any]] = []
     figures: dict[str, dict[str, Any]] = {}
-    totals = {"agreements": 0, "events": 0}
     for uid, via in units:
         agreements = dict(_rows(store, "explorer_agreements_by_partner", uid))
         events = dict(_rows(store, "explorer_events_by_partner", uid))
@@ -82,9 +81,6 @@ def province_page(store: GraphStore, key: str) -> dict[str, Any]:
             row.update(country_numeric=country_numeric(row.get("country")), via=[via] if via else [],
                        agreements=agreements.get(row["id"], 0), events=events.get(row["id"], 0))
             _merge_partner(partners, row)
-        n_agreements, n_events = _rows(store, "explorer_counts", uid)[0]
-        totals["agreements"] += n_agreements
-        totals["events"] += n_events
         for kind, view in (("agreement", "explorer_agreements"), ("event", "explorer_events")):
             for row in _rows(store, view, uid, cap=TIMELINE_CAP):
                 row.update(type=kind, via=via, parties=[x for x in row["parties"] if x.get("id") and x["id"] != uid])
@@ -107,7 +103,9 @@ def province_page(store: GraphStore, key: str) -> dict[str, Any]:
     points = [{k: r[k] for k in ("id", "name", "type", "country", "lat", "lon", "agreements", "events")}
               for r in plist if r.get("lat") is not None]
     return {"province": prov, "rolled_up_from": [v for _, v in units if v],
-            "totals": {"partners": len(plist), **totals}, "partners": plist[:PARTNER_CAP], "points": points,
+            # the province row's totals (each agreement or event once, even when two predecessors share it)
+            "totals": {"partners": len(plist), "agreements": prov["total_counts"]["agreements"],
+                       "events": prov["total_counts"]["events"]}, "partners": plist[:PARTNER_CAP], "points": points,
             "countries": sorted(countries.values(), key=lambda c: (-c["partners"], c["iso2"])),
             "timeline": timeline[:TIMELINE_CAP], "figures": sorted(figures.values(), key=lambda f: f["indicator"])}
 

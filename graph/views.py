@@ -8,6 +8,7 @@ that starts on the Entity.id index; values are always parameters.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import Any
 
@@ -50,21 +51,45 @@ def _optional_id(store: GraphStore, key: str | None, label: str = "Entity") -> s
 
 # -- provinces ------------------------------------------------------------------------------------
 
+def counts_of(store: GraphStore, ids: list[str], *, include_predecessors: bool = True) -> dict[str, dict[str, Any]]:
+    """Per province id: `counts` (the unit itself), `inherited_counts` (the units merged into it in the
+    2025 reform, named in `rolled_up_from`), `total_counts` (all of them, each partner or fact once)
+    and `partners`, the headline number: the total. The one shape of every province row, list or not."""
+    if not ids:
+        return {}
+    rows = run_view(store, "province_counts", {"ids": sorted(set(ids)),
+                                               "include_predecessors": include_predecessors}).records()
+    out = {}
+    for r in rows:
+        r["rolled_up_from"] = sorted(r["rolled_up_from"], key=lambda u: u["id"])
+        out[r.pop("id")] = {**r, "partners": r["total_counts"]["partners"]}
+    return out
+
+
 def provinces(store: GraphStore, *, current: bool | None, region: str | None, limit: int, offset: int,
-              sort: str = "name") -> tuple[list[dict], int]:
-    return _page(store, "provinces", {"current": current, "region": region, "sort": sort, "limit": limit,
-                                      "offset": offset})
+              sort: str = "name", as_of: str | None = None,
+              include_predecessors: bool = True) -> tuple[list[dict], int]:
+    """A page of provinces; a unit formed in the 2025 reform counts what its predecessors did too
+    (sorting by partners sorts by that total), `as_of` keeps the units valid on that day."""
+    filters = {"current": current, "region": region, "as_of": as_of}
+    total = int(run_view(store, "provinces_count", filters).scalar() or 0)
+    res = run_view(store, "provinces_page", {**filters, "include_predecessors": include_predecessors, "sort": sort,
+                                             "limit": limit, "offset": offset}, max_rows=limit)
+    items = [r[0] for r in res.rows]
+    counts = counts_of(store, [i["id"] for i in items], include_predecessors=include_predecessors)
+    return [{**i, **counts[i["id"]]} for i in items], total
 
 
 def province(store: GraphStore, key: str, *, as_of: str | None = None,
              include_predecessors: bool = True) -> dict[str, Any]:
-    """One province; a unit formed in the 2025 reform also shows, per predecessor, what it inherits."""
+    """One province; a unit formed in the 2025 reform also shows, per predecessor, what it inherits,
+    and its counts own, inherited and total."""
     pid = resolve(store, key, "VietnameseProvince", as_of=as_of)["id"]
     item = run_view(store, "province_detail", {"id": pid}).rows[0][0]
-    item["partners"] = item["counts"]["partners"]
+    item.update(counts_of(store, [pid], include_predecessors=include_predecessors)[pid])
     if include_predecessors and item["predecessors"]:
         inherited = []
-        for pred in item["predecessors"]:
+        for pred in sorted(item["predecessors"], key=lambda u: u["id"]):
             counts = run_view(store, "province_detail", {"id": pred["id"]}).rows[0][0]["counts"]
             inherited.append({"from": pred, "counts": counts})
         item["inherited"] = inherited
@@ -181,13 +206,42 @@ def fulltext_terms(key: str) -> str:
     return " ".join(f"{w}*" for w in key.split())
 
 
-def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int) -> dict[str, Any]:
+def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int, as_of: str | None = None,
+           include_predecessors: bool = True) -> dict[str, Any]:
+    """Ranked hits with facets over every match. A province dissolved in the 2025 reform is labelled
+    with the unit it merged into (`successors`), and that unit is a hit too (`found_via`, just before
+    it); province hits carry the counts of a province row (own, inherited, total)."""
     key = fold(q)
     if not key:
         return {"query": q, "items": [], "facets": {}}
+    day = as_of or dt.date.today().isoformat()
     params = {"q": q, "terms": fulltext_terms(key), "types": types or None}
-    res = run_view(store, "search_items", {**params, "limit": limit})
-    items = [{**item, "score": score} for item, score in res.rows]
+    res = run_view(store, "search_items", {**params, "as_of": day, "limit": limit})
+    hits = [{**item, "score": score} for item, score in res.rows]
+    seen = {h["id"] for h in hits}
+    items: list[dict[str, Any]] = []
+    added: dict[str, dict[str, Any]] = {}
+    for hit in hits:
+        for succ in sorted(hit.get("successors") or [], key=lambda u: u["id"]):
+            if succ["id"] in seen:
+                continue
+            if succ["id"] not in added:
+                found = run_view(store, "search_unit", {"id": succ["id"]}).rows
+                if not found:
+                    continue
+                added[succ["id"]] = {**found[0][0], "score": hit["score"], "found_via": []}
+                items.append(added[succ["id"]])
+            added[succ["id"]]["found_via"].append({"id": hit["id"], "name": hit["name"]})
+        items.append(hit)
+    items = items[:limit]
+    counts = counts_of(store, [i["id"] for i in items if i["type"] == "VietnameseProvince"],
+                       include_predecessors=include_predecessors)
+    for i in items:
+        if i["type"] == "VietnameseProvince":
+            i.update(counts.get(i["id"], {}))
+        else:  # the province fields mean nothing on a partner
+            for k in ("current", "valid_from", "valid_to", "successors"):
+                i.pop(k, None)
     facets = {typ: int(n) for typ, n in run_view(store, "search_facets", params).rows}
     return {"query": q, "items": items, "facets": facets}
 

@@ -208,7 +208,7 @@ def test_store_down_is_503_with_retry_after(tmp_path_factory, settings):
 
 def test_a_name_means_the_unit_valid_on_the_day_asked_with_what_it_inherits(client):
     today = client.get("/provinces/quang tri").json()
-    assert today["id"] == "VN-2025-44" and today["partners"] == today["counts"]["partners"]
+    assert today["id"] == "VN-2025-44" and today["partners"] == today["total_counts"]["partners"]
     inherited = {i["from"]["id"]: i["counts"] for i in today["inherited"]}
     assert set(inherited) == {"VN-24", "VN-25"} and inherited["VN-25"]["partners"] == 3
     before = client.get("/provinces/quang tri", params={"as_of": "2024-06-01"}).json()
@@ -219,6 +219,88 @@ def test_a_name_means_the_unit_valid_on_the_day_asked_with_what_it_inherits(clie
     assert len(pairs) == rolled["total"] == inherited["VN-24"]["partners"] + inherited["VN-25"]["partners"]
     own = client.get("/provinces/VN-2025-44/partners", params={"include_predecessors": "false"}).json()
     assert own["total"] == 0 and own["items"] == []
+
+
+# the fixture graph: Quảng Bình (VN-24: 2 partners, 1 event, 1 figure, 1 article) and Quảng Trị
+# (VN-25: 3 partners, 3 agreements, 3 events, 1 figure, 2 articles) merged into VN-2025-44, which has
+# nothing of its own; Lạng Sơn (VN-09, 2 partners) was not merged
+ROLLED_QT = {"partners": 5, "agreements": 3, "events": 4, "observations": 2, "documents": 3}
+NOTHING = {"partners": 0, "agreements": 0, "events": 0, "observations": 0, "documents": 0}
+
+
+def test_province_detail_gives_own_inherited_and_total_counts(client):
+    d = client.get("/provinces/quang tri").json()
+    assert d["counts"] == NOTHING and d["inherited_counts"] == ROLLED_QT == d["total_counts"]
+    assert d["partners"] == 5 and [u["id"] for u in d["rolled_up_from"]] == ["VN-24", "VN-25"]
+    alone = client.get("/provinces/quang tri", params={"include_predecessors": "false"}).json()
+    assert alone["partners"] == 0 and alone["total_counts"] == alone["inherited_counts"] == NOTHING
+    assert alone["rolled_up_from"] == [] and alone["inherited"] == []
+    old = client.get("/provinces/VN-25").json()
+    assert old["counts"] == old["total_counts"] and old["inherited_counts"] == NOTHING and old["partners"] == 3
+
+
+def test_province_lists_roll_up_predecessors(client):
+    rows = {i["id"]: i for i in client.get("/provinces", params={"current": "true", "limit": 500}).json()["items"]}
+    qt, ls = rows["VN-2025-44"], rows["VN-09"]
+    assert qt["partners"] == 5 and qt["counts"] == NOTHING and qt["inherited_counts"] == ROLLED_QT == qt["total_counts"]
+    assert [u["id"] for u in qt["rolled_up_from"]] == ["VN-24", "VN-25"]
+    assert ls["partners"] == 2 == ls["counts"]["partners"] and ls["inherited_counts"] == NOTHING and not ls["rolled_up_from"]
+    top = client.get("/provinces", params={"current": "true", "sort": "partners", "limit": 1}).json()["items"]
+    assert [i["id"] for i in top] == ["VN-2025-44"]
+    alone = {i["id"]: i for i in client.get("/provinces", params={"current": "true", "limit": 500,
+                                                                  "include_predecessors": "false"}).json()["items"]}
+    assert alone["VN-2025-44"]["partners"] == 0 and alone["VN-2025-44"]["inherited_counts"] == NOTHING
+    assert alone["VN-09"]["partners"] == 2
+    then = client.get("/provinces", params={"as_of": "2024-06-01", "limit": 500}).json()
+    ids = {i["id"] for i in then["items"]}
+    assert then["total"] == 63 == len(ids) and "VN-25" in ids and "VN-24" in ids and "VN-2025-44" not in ids
+    assert client.get("/provinces", params={"as_of": "2025-13-01"}).status_code == 422
+
+
+def test_search_finds_the_current_unit_of_a_merged_name_with_its_rolled_up_counts(client):
+    r = client.get("/search", params={"q": "quảng bình"}).json()
+    provinces = [i for i in r["items"] if i["type"] == "VietnameseProvince"]
+    assert [i["id"] for i in provinces] == ["VN-2025-44", "VN-24"]
+    new, old = provinces
+    assert new["found_via"] == [{"id": "VN-24", "name": "Quảng Bình"}] and new["partners"] == 5
+    assert new["inherited_counts"] == ROLLED_QT and new["counts"] == NOTHING
+    assert old["successors"] == [{"id": "VN-2025-44", "name": "Quảng Trị"}] and old["valid_to"] == "2025-06-30"
+    assert old["partners"] == 2 and old["inherited_counts"] == NOTHING
+    assert r["facets"]["VietnameseProvince"] == 2  # the unit it merged into counts as a hit, once
+    same = client.get("/search", params={"q": "quang tri"}).json()
+    units = [i for i in same["items"] if i["type"] == "VietnameseProvince"]
+    assert [i["id"] for i in units] == ["VN-2025-44", "VN-25"] and same["facets"]["VietnameseProvince"] == 2
+    assert units[0]["partners"] == 5 and not units[0].get("found_via") and units[1]["successors"][0]["id"] == "VN-2025-44"
+    then = client.get("/search", params={"q": "quang tri", "as_of": "2024-06-01"}).json()
+    assert then["items"][0]["id"] == "VN-25"
+    alone = client.get("/search", params={"q": "quang binh", "include_predecessors": "false"}).json()
+    assert alone["items"][0]["id"] == "VN-2025-44" and alone["items"][0]["partners"] == 0
+    only = client.get("/search", params={"q": "quang binh", "type": "VietnameseProvince"}).json()
+    assert only["facets"] == {"VietnameseProvince": 2} and len(only["items"]) == 2
+
+
+def test_the_readme_tour_of_provinces_and_search_shows_merged_units_rolled_up(client):
+    """What a new user meets first (README's curl lines): no merged unit answers 0 next to its
+    predecessors' partners."""
+    from tests.conftest import ROOT
+
+    urls = re.findall(r"curl '[^']*?(/(?:provinces|search)[^']*)'", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert len(urls) >= 4, urls
+    seen = 0
+    for url in urls:
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.status_code)
+        body = r.json()
+        rows = body.get("items", [body]) if isinstance(body, dict) else []
+        for row in rows:
+            if row.get("type", "VietnameseProvince") != "VietnameseProvince" or "total_counts" not in row:
+                continue
+            assert row["partners"] == row["total_counts"]["partners"], url
+            assert row["total_counts"]["partners"] >= row["counts"]["partners"], url
+            if row["id"] == "VN-2025-44" and "include_predecessors=false" not in url:
+                assert row["partners"] == 5 and row["rolled_up_from"], url
+                seen += 1
+    assert seen >= 2
 
 
 def test_a_misspelt_name_is_a_404_with_the_closest_names(client):

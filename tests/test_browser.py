@@ -211,6 +211,25 @@ def test_search_quang_tay_reaches_guangxi_and_its_provinces(watched):
     assert watched.problems == []
 
 
+def test_search_results_show_a_merged_unit_with_what_it_inherits(watched, server):
+    """Issue #14: the unit formed in the 2025 reform shows its partners rolled up, the inherited part
+    marked "kế thừa từ …" as on its page; the dissolved unit names the unit it merged into."""
+    import json
+
+    with urlopen(server + "/provinces/VN-2025-44", timeout=10) as r:
+        unit = json.load(r)
+    assert unit["inherited_counts"]["partners"] > 0  # the sample corpus has Quảng Trị's partners
+    watched.open("/?q=quang%20tri")
+    new = watched.page.locator("a.result[href='/id/province/VN-2025-44']")
+    text = new.inner_text()
+    assert f"{unit['partners']} đối tác" in text and "kế thừa từ" in text, text
+    assert all(u["name"] in text for u in unit["rolled_up_from"]), text
+    old = watched.page.locator("a.result[href='/id/province/VN-25']").inner_text()
+    assert "hợp nhất vào Quảng Trị" in old, old
+    watched.shot("search-reform")
+    assert watched.problems == []
+
+
 def test_click_path_province_partner_agreement_highlighted_evidence(watched, server):
     import json
 

@@ -582,8 +582,16 @@ def test_provinces_without_agreement(fixture_store):
     assert not any(p.startswith("VN-2025-") for p in got)  # not yet in force
     y2026 = {r["province_id"]: r for r in rows(fixture_store, "provinces_without_agreement", year=2026)}
     assert len(y2026) == 34 and "VN-2025-44" in y2026
+    # Quảng Trị of 2025 has no agreement of its own: its latest is Quảng Trị's (VN-25) before the reform (#14)
     assert {p: r["last_agreement"] for p, r in y2026.items() if r["last_agreement"]} == {
-        "VN-09": "2024-05-18", "VN-26": "2024-08-01"}
+        "VN-09": "2024-05-18", "VN-26": "2024-08-01", "VN-2025-44": "2023-11-17"}
+    assert y2026["VN-2025-44"]["rolled_up_from"] == ["VN-24", "VN-25"] and y2026["VN-09"]["rolled_up_from"] == []
+    alone = {r["province_id"]: r for r in run_query(fixture_store, "provinces_without_agreement", {"year": 2026},
+                                                    include_predecessors=False).records()}
+    assert alone["VN-2025-44"]["last_agreement"] is None and alone["VN-2025-44"]["rolled_up_from"] == []
+    # a predecessor's agreement in the year counts for the unit it merged into
+    y2023_units = {r["province_id"] for r in rows(fixture_store, "provinces_without_agreement", year=2023)}
+    assert "VN-2025-44" not in y2023_units  # not in force in 2023 at all
     north = rows(fixture_store, "provinces_without_agreement", year=2023, region="Trung du và miền núi phía Bắc")
     assert north == [r for r in y2023 if r["region"] == "Trung du và miền núi phía Bắc"] and "VN-09" in ids(
         north, "province_id")

@@ -4,9 +4,15 @@ full) and on the sample graph (kept as digests).
 
 Four kinds of change are intended, and checked for what they should be rather than for equality:
 * `province`: the detail view now has the top-level `partners` count and, for a unit formed in the
-  2025 reform, what it `inherited` (#14) — the rest is unchanged;
+  2025 reform, what it `inherited` (#14), and its counts own, inherited and total — the rest is unchanged;
+* `provinces`: a row's `partners` is the total of the unit and the units merged into it (#14), so a
+  page sorted by partners may hold other units; the unit's own count is the old `partners`; ties of a
+  name (Quảng Trị before and after the reform) are ordered by id;
+* `provinces_without_agreement`: a unit formed in the reform counts its predecessors' agreements and
+  names them in a new column `rolled_up_from` (#14); the other units' rows are unchanged;
 * `search`: candidates come from the full-text index (word prefixes, not any substring), facets are
-  counted over all matches and ties are ordered by id — so no kind gains matches;
+  counted over all matches and ties are ordered by id — so no kind gains matches, except the units a
+  matching province merged into, which are hits too (`found_via`, #14);
 * `since` is the start an article states, and the earliest article date is `first_reported` (#14);
 * a province or partner given by name resolves to one unit (the one valid today, rolled up with its
   predecessors) where the old Cypher matched every unit bearing the name — so the rows of one answer
@@ -64,6 +70,25 @@ def _comparable(out: Any) -> Any:
     return out
 
 
+ROLLUP_KEYS = ("counts", "inherited_counts", "total_counts", "rolled_up_from")
+
+
+def _provinces_as_before(params: dict[str, Any], old: Any, new: Any) -> str | None:
+    if new["total"] != old["total"]:
+        return "total differs"
+    for item in new["items"]:
+        if item["partners"] != item["total_counts"]["partners"]:
+            return f"{item['id']}: partners is not the total"
+    own = {i["id"]: {**{k: v for k, v in i.items() if k not in ROLLUP_KEYS}, "partners": i["counts"]["partners"]}
+           for i in new["items"]}
+    before = {i["id"]: i for i in old["items"]}
+    if params.get("sort") == "partners":
+        totals = [i["partners"] for i in new["items"]]
+        ok = totals == sorted(totals, reverse=True) and all(own[k] == before[k] for k in own if k in before)
+        return None if ok else "not sorted by the rolled-up partners, or a unit's own count changed"
+    return None if own == before else "differs"
+
+
 def check(name: str, params: dict[str, Any], old: Any, new: Any) -> str | None:
     """None when the new output is what the rewrite should give, else why not."""
     new = as_before(new)
@@ -75,10 +100,23 @@ def check(name: str, params: dict[str, Any], old: Any, new: Any) -> str | None:
         key = lambda i: (i["province"]["name"], i["indicator"], i["period"] or "", i["id"])  # noqa: E731
         old = {**old, "items": sorted(old["items"], key=key)}
     if name == "province" and isinstance(new, dict) and "error" not in new:
-        assert new["partners"] == new["counts"]["partners"]
-        new = {k: v for k, v in new.items() if k not in ("partners", "inherited")}
+        assert new["partners"] == new["total_counts"]["partners"]
+        new = {k: v for k, v in new.items() if k not in ("partners", "inherited", *ROLLUP_KEYS[1:])}
+    if name == "provinces_without_agreement" and "rows" in new:
+        merged = {r["province_id"] for r in new["rows"] if r["rolled_up_from"]}
+        new = {"columns": [c for c in new["columns"] if c != "rolled_up_from"],
+               "rows": [{k: v for k, v in r.items() if k != "rolled_up_from"} for r in new["rows"]
+                        if r["province_id"] not in merged]}
+        old = {**old, "rows": [r for r in old["rows"] if r["province_id"] not in merged and
+                               not r["province_id"].startswith("VN-2025-")]}
+        return None if new == old else "differs"
+    if name == "provinces" and "items" in new:
+        return _provinces_as_before(params, old, new)
     if name == "search":
         grown = {t: n for t, n in new["facets"].items() if n > old["facets"].get(t, 0)}
+        successors = sum(1 for i in new["items"] if i.get("found_via"))
+        if set(grown) <= {"VietnameseProvince"} and successors and grown:
+            return None  # the units matching provinces merged into (a page shows only some of them)
         return f"facets grew: {grown}" if grown else None
     if _by_name(params) and "rows" in old and "rows" in new:
         a, b = set(_rows(old)), set(_rows(new))

@@ -63,6 +63,11 @@ def test_post_2025_unit_rolls_up_its_predecessors_labelled(client):
     # the same numbers the predecessor answers on its own
     own = client.get("/views/province/VN-25").json()
     assert len(body["partners"]) >= len(own["partners"])
+    # the page's totals are the province row's rolled-up totals (#14), and its partner count the headline
+    total = body["province"]["total_counts"]
+    assert body["totals"] == {k: total[k] for k in ("partners", "agreements", "events")}
+    assert body["province"]["partners"] == total["partners"] >= own["province"]["partners"] > 0
+    assert body["province"]["inherited_counts"]["partners"] >= own["province"]["counts"]["partners"]
 
 
 def test_partner_view_lists_provinces_agreements_and_coordinates(client):

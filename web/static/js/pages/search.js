@@ -11,6 +11,21 @@ function unitNote(it) {
   return it.type === "VietnameseProvince" && /^VN-2025-/.test(it.id) ? h("span", { class: "unit-note" }, t("new_unit")) : null;
 }
 
+// A province hit carries the counts of a province row (graph.views.counts_of): its partners with
+// those of the units merged into it, the inherited part named as on the province page, and where it
+// stands in the reform (a dissolved unit names the unit it merged into; that unit says which
+// matching predecessor found it).
+const names = (units) => (units || []).map((u) => u.name).join(", ");
+
+function provinceNote(it) {
+  if (it.type !== "VietnameseProvince" || it.partners === undefined || it.partners === null) return null;
+  const inherited = (it.inherited_counts || {}).partners || 0;
+  return h("span", { class: "r-reform" }, ` · ${it.partners} ${t("count_partners")}`,
+    inherited ? h("span", { class: "via" }, t("inherited_from"), " ", names(it.rolled_up_from), ` (${inherited})`) : null,
+    it.successors && it.successors.length ? h("span", { class: "muted" }, " · ", t("reform_merged_into"), " ", names(it.successors)) : null,
+    it.found_via && it.found_via.length ? h("span", { class: "muted" }, " · ", t("reform_successor_of"), " ", names(it.found_via)) : null);
+}
+
 function searchBox(q) {
   const listId = "typeahead-list";
   const input = h("input", {
@@ -90,7 +105,8 @@ async function results(q, type) {
     h("ul", { class: "result-list" }, groups[ty].map((it) => h("li", {},
       h("a", { href: entityPath(it.type, it.id), class: "result" },
         h("span", { class: "r-name" }, it.name, unitNote(it)),
-        h("span", { class: "r-meta" }, it.iso3166_2 || it.id, it.country && it.type !== "Country" ? ` · ${it.country}` : ""))))))));
+        h("span", { class: "r-meta" }, it.iso3166_2 || it.id, it.country && it.type !== "Country" ? ` · ${it.country}` : "",
+          provinceNote(it)))))))));
 }
 
 async function home() {
