@@ -394,7 +394,7 @@ class FalkorBulk:
             if fresh:
                 node_tokens.append(header + b"".join(fresh))
                 n_nodes += len(fresh)
-        for rel_type, header, names, ends, recs in prepared.rels:
+        for rel_type, header, names, ends, rel_recs in prepared.rels:
             seen = self._rels.setdefault(rel_type, {})
             src = [ids.get(s) for s, _ in ends]
             dst = [ids.get(d) for _, d in ends]
@@ -405,17 +405,17 @@ class FalkorBulk:
                     self.stats["skipped_relationships"] += 1
                     continue
                 key = a << 32 | b
-                h = salt if recs is None else hash(recs[i]) ^ salt
+                h = salt if rel_recs is None else hash(rel_recs[i]) ^ salt
                 old = seen.get(key)
                 if old is not None:
                     if old != h:
                         seen[key] = h
                         s, d = ends[i]
                         self._late_rels.setdefault((s, rel_type, d), {}).update(
-                            _decode(names, recs[i]) if recs is not None else {})
+                            _decode(names, rel_recs[i]) if rel_recs is not None else {})
                     continue
                 seen[key] = h
-                out.append(_PAIR(a, b) if recs is None else _PAIR(a, b) + recs[i])
+                out.append(_PAIR(a, b) if rel_recs is None else _PAIR(a, b) + rel_recs[i])
             if out:
                 rel_tokens.append(header + b"".join(out))
                 n_rels += len(out)
