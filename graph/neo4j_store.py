@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import random
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar
 
 from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
@@ -138,6 +138,11 @@ class Neo4jStore:
             return QueryResult(columns=cols, rows=rows, truncated=truncated)
 
         return self._run(self._read_mode, work, timeout=timeout)
+
+    def write_each(self, statements: Iterable[Statement]) -> None:
+        # the driver sends a transaction's statements one Bolt round trip at a time: nothing to overlap
+        for stmt in statements:
+            self.write([stmt])
 
     def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
         # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back

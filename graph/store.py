@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import orjson
@@ -50,6 +50,11 @@ class GraphStore(Protocol):
         """Run the statements as one atomic transaction (idempotent work only: it may be retried).
 
         An engine without rollback runs `compensate` when a statement fails, then raises."""
+        ...
+
+    def write_each(self, statements: Iterable[Statement]) -> None:
+        """Each statement its own transaction, in order (bulk loads of idempotent rows); an engine
+        may prepare the next while the current one runs. Stops at the first failure and raises it."""
         ...
 
     def ensure_schema(self) -> None:
