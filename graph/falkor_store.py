@@ -33,8 +33,13 @@ PATH_TYPES = "PARTNERS_WITH|MERGED_INTO|LOCATED_IN"  # how places connect; evide
 _CONN_ERRORS = (redis.ConnectionError, ConnectionError, BrokenPipeError)
 
 
+_SCALARS = (str, int, float, bool)
+
+
 def plain(value: Any) -> Any:
     """Engine values as JSON-ready Python: nodes and edges as dicts, temporals as ISO strings."""
+    if value is None or type(value) in _SCALARS:  # most values: answered before five isinstance checks
+        return value
     if isinstance(value, Node):
         return {"labels": list(value.labels or []), "properties": {k: plain(v) for k, v in value.properties.items()}}
     if isinstance(value, Edge):
