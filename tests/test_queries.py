@@ -41,8 +41,10 @@ REQUIRED = {
 }
 # comments and string literals, so that keywords are only looked for in code
 NOT_CODE = re.compile(r"""//[^\n]*|/\*.*?\*/|'(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*"|`[^`]*`""", re.DOTALL)
+# a CALL opens a subquery, or asks an engine's full-text index (read-only, as graph.guard allows)
 WRITE_CLAUSE = re.compile(
-    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b|\bCALL\s+(?!\{)[A-Za-z_]", re.IGNORECASE)
+    r"\b(CREATE|MERGE|SET|DELETE|DETACH|REMOVE|DROP|FOREACH|LOAD\s+CSV)\b"
+    r"|\bCALL\s+(?!\{|db\.idx\.fulltext\.queryNodes\(|db\.index\.fulltext\.queryNodes\()[A-Za-z_]", re.IGNORECASE)
 FIXTURE_ARTICLES = json.loads(FIXTURE.read_text(encoding="utf-8"))["articles"]
 VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]")
 
@@ -162,6 +164,20 @@ def test_engine_variants(tmp_path: Path):
     (tmp_path / "demo.neo4j.cypher").unlink()
     (tmp_path / "demo.oracle.cypher").write_text(GOOD, encoding="utf-8")
     with pytest.raises(CatalogError, match="unknown engine variant"):
+        load_catalog(tmp_path)
+
+
+def test_a_when_variant_runs_when_its_parameter_is_given(tmp_path: Path):
+    opt = GOOD.replace("// param: province: string  --", "// param: province: string?  --").replace(
+        "MATCH (p:VietnameseProvince {id: $province})", "MATCH (p:VietnameseProvince) WHERE $province IS NULL")
+    (tmp_path / "demo.cypher").write_text(opt, encoding="utf-8")
+    (tmp_path / "demo.when-province.cypher").write_text(opt.replace(
+        "MATCH (p:VietnameseProvince) WHERE $province IS NULL", "MATCH (p:Entity {id: $province})"), encoding="utf-8")
+    q = load_catalog(tmp_path)["demo"]
+    assert "Entity {id: $province}" in q.text_for("embedded", {"province": "VN-25", "n": 3})
+    assert q.text_for("neo4j", {"province": None, "n": 3}) == q.texts["default"] == q.text_for("embedded")
+    (tmp_path / "demo.when-n.cypher").write_text(opt, encoding="utf-8")  # n has a default: never null
+    with pytest.raises(CatalogError, match="names no optional parameter"):
         load_catalog(tmp_path)
 
 
