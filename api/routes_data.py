@@ -188,7 +188,7 @@ async def neighborhood(id: Annotated[str, Path(max_length=200)], store: StoreDep
 @router.get("/graph/paths", response_model=S.PathsView, tags=["graph"], responses=NOT_FOUND,
             summary="How two provinces, or a province and a partner, connect")
 async def paths(store: StoreDep, src: Annotated[str, Query(alias="from", max_length=200, examples=["VN-09"])],
-                dst: Annotated[str, Query(alias="to", max_length=200, examples=["VN-13"])],
+                dst: Annotated[str, Query(alias="to", max_length=200, examples=["VN-25"])],
                 max_depth: Annotated[int, Query(ge=1, le=6)] = 4) -> Any:
     return _served(await _call(V.paths, store, src, dst, max_depth))
 

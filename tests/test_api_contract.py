@@ -32,7 +32,7 @@ REQUESTS = {
     "/documents/{id}": ["/documents/doc-fixture-qt-sv"],
     "/search": ["/search?q=quang", "/search?q=lao&type=Country", "/search?q=zzzz"],
     "/graph/neighborhood/{id}": ["/graph/neighborhood/VN-25", "/graph/neighborhood/LA-SV?depth=2"],
-    "/graph/paths": ["/graph/paths?from=VN-09&to=VN-13"],
+    "/graph/paths": ["/graph/paths?from=VN-09&to=VN-01"],
     "/stats": ["/stats"],
 }
 
