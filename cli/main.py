@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from core.errors import ConfigError, InputError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from core.errors import ConfigError, InputError, NotFound, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
 from core.settings import Settings, get_settings
 
 app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
@@ -42,6 +43,34 @@ def fail(exc: ProvkgError, code: int = 1) -> typer.Exit:
 
 
 _stores: dict[int, Any] = {}
+
+
+def as_of_day(value: str | None) -> str | None:
+    """--as-of as an ISO day, refused (exit 2) when it is not one."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryRefused(f"--as-of must be a date YYYY-MM-DD; got {value!r}") from None
+
+
+def with_store(fn: Callable[[Any], Any]) -> Any:
+    """fn(store) with the store errors mapped to exit codes once: 2 for what the user can fix (an
+    unknown name, a refused query, bad input), 1 for the store failing."""
+    try:
+        return fn(open_store(settings()))
+    except (NotFound, QueryRefused, InputError) as exc:
+        raise fail(exc, 2) from None
+    except ProvkgError as exc:
+        raise fail(exc, 1) from None
+    except OSError as exc:  # the embedded server could not start (data dir unusable, …)
+        err.print(f"store failure: {exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
 
 
 def open_store(s: Settings) -> Any:
