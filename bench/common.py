@@ -173,7 +173,8 @@ def drop_graph(store: Any) -> None:
 def load_synth(store: Any, n_facts: int, batch_size: int, *, with_reference: bool = True,
                first_load: bool = False) -> dict[str, Any]:
     """Reference data (untimed), then the synthetic facts (timed) through Loader.load_batch, or with
-    first_load through graph.bulk.FirstLoad (CREATE for new rows, indexes built after)."""
+    first_load through graph.bulk.first_load (GRAPH.BULK on the embedded store, CREATE batches on
+    Neo4j; indexes built after)."""
     from bench.synth import generate
     from graph.loader import Loader
     from graph.reference import load_reference
@@ -189,9 +190,9 @@ def load_synth(store: Any, n_facts: int, batch_size: int, *, with_reference: boo
     rows = 0
     t0 = time.perf_counter()
     if first_load:
-        from graph.bulk import FirstLoad
+        from graph.bulk import first_load as open_first_load
 
-        with FirstLoad(store) as fl:
+        with open_first_load(store, schema) as fl:
             for batch in synth.chunks(schema):
                 rows += sum(len(v) for v in batch.nodes.values()) + sum(len(v) for v in batch.rels.values())
                 fl.add(batch)

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from bench.api import free_port, routes, run_httpx
+from bench.api import fact_routes, free_port, load, routes
 from bench.common import SYNTH_GRAPH, hubs, load_synth, log, parser, ratio, write_result
 from bench.queries import load_queries, param_sets
 from core.errors import ProvkgError
@@ -69,7 +69,8 @@ def api_run(kind: str, data_dir: Path, n_facts: int, clients: int, seconds: floa
     env = {**os.environ, "PROVKG_STORE": kind, "PROVKG_DATA_DIR": str(data_dir), "PROVKG_GRAPH_NAME": SYNTH_GRAPH,
            "PROVKG_RATE_LIMIT_PER_MINUTE": "100000000", "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
     proc = subprocess.Popen([sys.executable, "-m", "uvicorn", "bench.api_app:make_app", "--factory", "--host",
-                             "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log"],
+                             "127.0.0.1", "--port", str(port), "--log-level", "warning", "--no-access-log",
+                             "--loop", "uvloop", "--http", "httptools"],
                             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -84,12 +85,16 @@ def api_run(kind: str, data_dir: Path, n_facts: int, clients: int, seconds: floa
                 raise RuntimeError(f"the API on {kind} did not become ready")
             time.sleep(0.3)
         out: dict[str, Any] = {}
-        for route, paths in routes(n_facts).items():
-            if route == "trivial":
-                continue
+        all_routes = routes(n_facts)
+        all_routes.update(fact_routes(base, hubs(n_facts)["provinces"]))
+        for route, paths in all_routes.items():
             for p in paths[:3]:
                 httpx.get(base + p, timeout=60)  # warm-up
-            out[route] = run_httpx(base, paths, clients, seconds)
+            log(f"{kind}: API {route} x{clients}")
+            out[route] = load(base, paths, clients, seconds)  # wrk when installed, as bench.api
+        trivial = out["trivial"].get("requests_per_s")
+        for r in out.values():
+            r["vs_trivial"] = ratio(r.get("requests_per_s"), trivial, 3)
         return out
     finally:
         proc.terminate()
@@ -136,6 +141,7 @@ def main(argv: list[str] | None = None) -> None:
             log(f"{kind}: API at {args.clients} clients, {top}")
             result["api"][kind] = api_run(kind, tmp / "embedded", SIZES[top], args.clients, args.seconds)
         result["api"]["scale"], result["api"]["clients"] = top, args.clients
+        write_result(args, "engines", result, started)  # before the clean-up, which may fail on its own
         for st in stores.values():
             st.clear()
             st.close()
@@ -144,7 +150,6 @@ def main(argv: list[str] | None = None) -> None:
 
         EmbeddedServer(tmp / "embedded").stop()
         shutil.rmtree(tmp, ignore_errors=True)
-    write_result(args, "engines", result, started)
 
 
 if __name__ == "__main__":

@@ -84,6 +84,18 @@ def _load_section(ld: dict[str, Any]) -> list[str]:
         ["facts", "batch", "first load s", "loader facts/s", "loader rows/s", "build s", "write s",
          "raw: facts", "raw facts/s", "loader/raw (same facts)", "re-load: facts", "re-load s",
          "re-load/first (same facts)"], rows))
+    bulk = []
+    for scale, res in ld["scales"].items():
+        for name in ("bulk_in_process", "bulk"):
+            b = res.get(name)
+            if b:
+                bulk.append([scale, b.get("workers", 0), b["seconds"], b["facts_per_s"], b["rows_per_s"],
+                             b["until_sent_s"], b["indexes_s"], b["process_cpu_s"], b.get("worker_cpu_s"),
+                             b["server_cpu_s"], b["loadavg_before"][0], b["loadavg_after"][0]])
+    if bulk:
+        parts.append("### First load (GRAPH.BULK)\n\n" + _table(
+            ["facts", "row workers", "seconds", "facts/s", "rows/s", "until sent s", "indexes s", "main CPU s",
+             "workers CPU s", "server CPU s", "load before", "load after"], bulk))
     mem = {s: r.get("server_memory_after_load") for s, r in ld["scales"].items() if r.get("server_memory_after_load")}
     if mem:
         parts.append(f"redis-server memory after the kept load: {mem}.\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -10,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.console import Console
 
-from core.errors import ConfigError, InputError, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
+from core.errors import ConfigError, InputError, NotFound, ProvkgError, QueryFailed, QueryRefused, StoreUnavailable
 from core.settings import Settings, get_settings
 
 app = typer.Typer(help="provkg: a knowledge graph of Vietnamese provinces' foreign relations.",
@@ -42,6 +43,34 @@ def fail(exc: ProvkgError, code: int = 1) -> typer.Exit:
 
 
 _stores: dict[int, Any] = {}
+
+
+def as_of_day(value: str | None) -> str | None:
+    """--as-of as an ISO day, refused (exit 2) when it is not one."""
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise QueryRefused(f"--as-of must be a date YYYY-MM-DD; got {value!r}") from None
+
+
+def with_store(fn: Callable[[Any], Any]) -> Any:
+    """fn(store) with the store errors mapped to exit codes once: 2 for what the user can fix (an
+    unknown name, a refused query, bad input), 1 for the store failing."""
+    try:
+        return fn(open_store(settings()))
+    except (NotFound, QueryRefused, InputError) as exc:
+        raise fail(exc, 2) from None
+    except ProvkgError as exc:
+        raise fail(exc, 1) from None
+    except OSError as exc:  # the embedded server could not start (data dir unusable, …)
+        err.print(f"store failure: {exc}", markup=False)
+        raise typer.Exit(1) from None
+
+
 
 
 def open_store(s: Settings) -> Any:
@@ -249,6 +278,9 @@ def ingest(
     force: Annotated[bool, typer.Option(help="Reload articles whose content is unchanged")] = False,
     fmt: Annotated[Fmt, typer.Option("--format", help="Summary format")] = Fmt.table,
     follow_links: Annotated[bool, typer.Option(help="Read links that lead out of a given folder")] = False,
+    first_load: Annotated[bool, typer.Option(
+        "--first-load", help="Into a store that holds only the reference data: extract everything, then load it "
+                             "in one bulk pass (GRAPH.BULK on the embedded store), indexes built after")] = False,
 ) -> None:
     """Extract facts and load them into the graph, one transaction per article.
 
@@ -266,14 +298,36 @@ def ingest(
     store = open_store(s)
     try:
         store.ensure_schema()
-        loader = Loader(store, batch_size=s.batch_size, after_load=sparql_hook(s, store))
+        loader = Loader(store, batch_size=s.batch_size, after_load=None if first_load else sparql_hook(s, store))
         load_reference(loader, gazetteer())
     except ProvkgError as exc:
         raise fail(exc) from None
+    if first_load:
+        _first_load(s, store, paths, fmt, follow_links)
     summary = _progress_run(paths, lambda _raw, facts: loader.load_article(facts, force=force),
                             follow_links=follow_links)
     _report(summary, fmt)
     raise typer.Exit(summary.exit_code)
+
+
+def _first_load(s: Settings, store: Any, paths: list[str], fmt: Fmt, follow_links: bool) -> None:
+    """Every article extracted first (kept in memory), then one bulk load of them all: no article
+    is in the graph until all are (a failure leaves the store as it was, reference data and all)."""
+    from graph.bulk import load_articles
+
+    extracted: list[Any] = []
+    summary = _progress_run(paths, lambda _raw, facts: extracted.append(facts), follow_links=follow_links)
+    try:
+        load_articles(store, extracted)
+        if s.sparql_sync:
+            from graph.sparql import Mirror
+
+            Mirror(s).rebuild(store)  # one pass over the new graph instead of one sync per article
+    except ProvkgError as exc:
+        raise fail(exc) from None
+    _report(summary, fmt)
+    raise typer.Exit(summary.exit_code)
+
 
 
 @app.command()

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
 from typing import Annotated, Any
 
 import typer
 
-from cli.main import Fmt, app, err, fail, open_store, out, settings
-from core.errors import InputError, NotFound, ProvkgError, QueryRefused
+from cli.main import Fmt, app, as_of_day, err, fail, out, with_store
+from core.errors import QueryRefused
 
 AsOf = Annotated[str | None, typer.Option("--as-of", help="YYYY-MM-DD: a name shared across the 2025 reform means "
                                           "the unit valid on this day (default today)")]
@@ -25,29 +24,6 @@ WithPredecessors = Annotated[bool, typer.Option("--include-predecessors/--no-inc
                                                 help="A unit formed in the 2025 reform also counts what the units "
                                                 "merged into it did (shown apart as inherited)")]
 KINDS = ("partners", "agreements", "events", "observations", "documents")
-
-
-def _day(value: str | None) -> str | None:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise QueryRefused(f"--as-of must be a date YYYY-MM-DD; got {value!r}") from None
-
-
-def _run(fn: Callable[[Any], Any]) -> Any:
-    try:
-        return fn(open_store(settings()))
-    except (NotFound, QueryRefused, InputError) as exc:
-        raise fail(exc, 2) from None
-    except ProvkgError as exc:
-        raise fail(exc, 1) from None
-    except OSError as exc:  # the embedded server could not start (data dir unusable, …)
-        err.print(f"store failure: {exc}", markup=False)
-        raise typer.Exit(1) from None
 
 
 def _names(units: list[dict[str, Any]] | None) -> str:
@@ -93,7 +69,7 @@ def provinces_cmd(
 
     if sort not in ("name", "id", "partners"):
         raise fail(QueryRefused(f"--sort must be name, id or partners; got {sort!r}"), 2)
-    items, total = _run(lambda st: V.provinces(st, current=current, region=region, as_of=_day(as_of), sort=sort,
+    items, total = with_store(lambda st: V.provinces(st, current=current, region=region, as_of=as_of_day(as_of), sort=sort,
                                                include_predecessors=include_predecessors, limit=limit,
                                                offset=offset))
     if fmt == Fmt.json:
@@ -115,7 +91,7 @@ def province_cmd(
     own, inherited and total."""
     from graph import views as V
 
-    item = _run(lambda st: V.province(st, key, as_of=_day(as_of), include_predecessors=include_predecessors))
+    item = with_store(lambda st: V.province(st, key, as_of=as_of_day(as_of), include_predecessors=include_predecessors))
     if fmt == Fmt.json:
         _json(item)
         return
@@ -143,7 +119,7 @@ def search_cmd(
     comes with the unit it merged into (and that unit's counts, rolled up)."""
     from graph import views as V
 
-    res = _run(lambda st: V.search(st, q, types=type_, limit=limit, as_of=_day(as_of),
+    res = with_store(lambda st: V.search(st, q, types=type_, limit=limit, as_of=as_of_day(as_of),
                                    include_predecessors=include_predecessors))
     if fmt == Fmt.json:
         _json(res)

@@ -12,7 +12,7 @@ from typing import Annotated, Any
 
 import typer
 
-from cli.main import Fmt, app, err, fail, open_store, out, parse_params, settings
+from cli.main import Fmt, app, as_of_day, err, fail, out, parse_params, settings, with_store
 from core.errors import NotFound, ProvkgError, QueryRefused
 
 
@@ -88,21 +88,11 @@ def query_cmd(
             sys.stdout.write(explain(name, params, kind=settings().store))
             return
         get_query(name).bind(params)  # refuse a bad parameter before starting or reaching a store
-        s = settings()
-        if as_of is not None:
-            import datetime as dt
-
-            try:
-                as_of = dt.date.fromisoformat(as_of).isoformat()
-            except ValueError:
-                raise QueryRefused(f"--as-of must be a date YYYY-MM-DD; got {as_of!r}") from None
-        res = run_query(open_store(s), name, params, max_rows=max_rows, as_of=as_of,
-                        include_predecessors=predecessors)
+        day = as_of_day(as_of)
     except (NotFound, QueryRefused) as exc:
         raise fail(exc, 2) from None
     except ProvkgError as exc:
         raise fail(exc, 1) from None
-    except OSError as exc:  # the embedded server could not start (data dir unusable, …)
-        err.print(f"store failure: {exc}", markup=False)
-        raise typer.Exit(1) from None
+    res = with_store(lambda st: run_query(st, name, params, max_rows=max_rows, as_of=day,
+                                          include_predecessors=predecessors))
     _emit(res.columns, res.rows, fmt, res.truncated)

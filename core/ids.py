@@ -8,7 +8,7 @@ from core.fold import fold_key
 
 
 def digest(*parts: object, size: int = 16) -> str:
-    raw = "\x1f".join("" if p is None else str(p) for p in parts)
+    raw = "\x1f".join(["" if p is None else str(p) for p in parts])  # a list: join() builds one anyway
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:size]
 
 

@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     neo4j_reads_on_replicas: bool = True
 
     batch_size: int = Field(1000, ge=1, le=100_000)
+    # one GRAPH.BULK command of a first load (graph.falkor_bulk): a whole Batch into a growing graph
+    bulk_command_timeout_s: float = Field(900.0, ge=10, le=86_400)
     query_timeout_ms: int = Field(10_000, ge=100, le=600_000)
     max_rows: int = Field(10_000, ge=1, le=1_000_000)
     max_query_length: int = Field(8_000, ge=100, le=1_000_000)

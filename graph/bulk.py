@@ -11,6 +11,10 @@ incremental path (Loader.load_batch, `UNWIND … MERGE`).
   one Batch ahead).
 
 The same ontology checks apply: rows come from Batch.node()/rel().
+
+On the embedded store a first load goes through the engine's own bulk facility instead
+(graph.falkor_bulk.FalkorBulk); `first_load(store)` picks the path for the store's engine, and
+`load_articles` is the first load of extracted articles (`provkg ingest --first-load`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from collections.abc import Iterable
 from types import TracebackType
 from typing import Any
 
-from graph.loader import Batch, _chunks
+from core.errors import InputError
+from graph.loader import REFRESH_PARTNERSHIPS, Batch, _chunks, article_batch
 from graph.schema import ENTITY, GraphSchema, load_schema
 from graph.store import GraphStore, Statement
 
@@ -115,3 +120,64 @@ class FirstLoad:
 
     def _chunked(self, query: str, rows: list[dict[str, Any]]) -> list[Statement]:
         return [(query, {"rows": chunk}) for chunk in _chunks(rows, self.batch_size)]
+
+
+def first_load(store: GraphStore, schema: GraphSchema | None = None) -> Any:
+    """The fastest first-load writer the store's engine has: GRAPH.BULK on the embedded store,
+    CREATE statements for new rows on Neo4j (its bulk importer, neo4j-admin import, is offline)."""
+    if store.kind == "embedded":
+        from graph.falkor_bulk import FalkorBulk
+
+        return FalkorBulk(store, schema)
+    return FirstLoad(store, schema)
+
+
+def load_articles(store: GraphStore, articles: Iterable[Any], schema: GraphSchema | None = None,
+                  per_batch: int = 200) -> list[str]:
+    """Extracted articles (ArticleFacts) into a graph that holds at most the reference data, in
+    Batches of `per_batch` articles; then the partnership aggregates the incremental loader
+    refreshes after every article, once over all of them. Returns the document ids loaded."""
+    schema = schema or load_schema()
+    other = store.read("MATCH (n) WHERE NOT coalesce(n.curated, false) RETURN count(n)").scalar()
+    if other:  # FalkorBulk refuses too; FirstLoad's CREATEs would duplicate what is there
+        raise InputError(f"the graph already holds {other} nodes besides the reference data: a first load "
+                         "is for an empty store (ingest without --first-load)")
+    docs: list[str] = []
+    partnerships: set[str] = set()
+    with first_load(store, schema) as fl:
+        batch: Batch | None = None
+        n = 0
+        for facts in articles:
+            one, pids = article_batch(facts, schema)
+            partnerships.update(pids)
+            docs.append(facts.document.id)
+            if batch is None:
+                batch = one
+            else:
+                _merge(batch, one)
+            n += 1
+            if n == per_batch:
+                fl.add(batch)
+                batch, n = None, 0
+        if batch is not None:
+            fl.add(batch)
+    ids = sorted(partnerships)
+    for chunk in range(0, len(ids), 1_000):
+        store.write([(REFRESH_PARTNERSHIPS, {"ids": ids[chunk:chunk + 1_000]})])
+    return docs
+
+
+def _merge(into: Batch, other: Batch) -> None:
+    """Rows of `other` after those of `into`, with the update semantics of loading them in turn."""
+    for key, rows in other.nodes.items():
+        bucket = into.nodes[key]
+        create_only = key[1]
+        for node_id, props in rows.items():
+            if create_only:  # MERGE … ON CREATE: the first article's row stays
+                bucket.setdefault(node_id, props)
+            else:
+                bucket.setdefault(node_id, {}).update(props)
+    for rel_type, pairs in other.rels.items():
+        rbucket = into.rels[rel_type]
+        for pair, props in pairs.items():
+            rbucket.setdefault(pair, {}).update(props)

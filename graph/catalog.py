@@ -4,7 +4,10 @@ Each `queries/NAME.cypher` starts with a header of `// key: value` comment lines
 descriptions in English and Vietnamese, typed parameters, mode) followed by Cypher in the subset
 FalkorDB and Neo4j share. Where the engines need different syntax, `NAME.<store kind>.cypher`
 (e.g. `paths_between.neo4j.cypher`) sits beside it with the same header and is picked by the store's
-`kind`. Files are plain Cypher so an analyst can paste one into a Cypher browser unchanged.
+`kind`. A query whose optional filter should become its anchor when given (a province) may have
+`NAME.when-PARAM.cypher` beside it, run instead whenever PARAM is not null, so that each file has one
+plan: the default starting where it must when PARAM is null, the variant on the index PARAM names.
+Files are plain Cypher so an analyst can paste one into a Cypher browser unchanged.
 
 Parameter line grammar (one per parameter)::
 
@@ -19,7 +22,8 @@ as the id (folding and name look-up happen once, in Python, see graph.resolve): 
 Vietnamese province, the unit valid at `as_of` when a name fits several), `partner` (a foreign
 locality, country or organisation) and `entity` (any entity). An unknown name is a NotFound naming
 the closest matches. Type `name` is free text: the query gets it as given in `$NAME` and folded
-(lower case, no diacritics, as nodes store their `keys`) in `$NAME_key`. A `province` parameter
+(lower case, no diacritics, as nodes store their `keys`) in `$NAME_key`, and as a full-text query of
+its words' prefixes (`quang* tri*`, what both engines' full-text indexes read) in `$NAME_terms`. A `province` parameter
 also gives `$NAME_units`: the province's id and, for a unit formed in the 2025 reform, the ids of
 the units merged into it, so that it answers with what its predecessors did (rows carry the
 province id they come from); `include_predecessors=False` keeps it to the one unit.
@@ -57,6 +61,8 @@ ENTITY_TYPES = {"province": "VietnameseProvince", "partner": "Partner", "entity"
 DEFAULT_VARIANT = "default"
 # Store kinds a variant file may target (GraphStore.kind values).
 ENGINES = ("embedded", "neo4j")
+# `NAME.when-PARAM.cypher`: the text run when the optional parameter PARAM is given
+WHEN = "when-"
 # Generous caps: these files are project code, vetted for write clauses, not for size.
 _VET_LENGTH, _VET_NESTING = 20_000, 20
 
@@ -213,9 +219,14 @@ _COERCE: dict[str, Callable[[QueryParam, Any], Any]] = {
 _KEYWORDS = {"CASE", "NULL", "TRUE", "FALSE", "NOT", "EXISTS", "WHEN", "THEN", "ELSE", "END"}
 
 
+def fulltext_terms(key: str) -> str:
+    """Every folded word as a prefix, for the full-text index (both engines read `word*`)."""
+    return " ".join(f"{w}*" for w in key.split())
+
+
 def bound_names(params: list[QueryParam]) -> set[str]:
     """The $names a query with these parameters may use: each parameter, and NAME_key for a `name`."""
-    return ({p.name for p in params} | {p.name + "_key" for p in params if p.type == "name"}
+    return ({p.name for p in params} | {p.name + s for p in params if p.type == "name" for s in ("_key", "_terms")}
             | {p.name + "_units" for p in params if p.type == "province"}
             | {p.name + s for p in params if p.type == "date" for s in ("_first", "_last")})
 
@@ -244,8 +255,15 @@ class NamedQuery(BaseModel):
     texts: dict[str, str] = Field(description="Cypher per engine variant: 'default', or a store kind")
     files: dict[str, str] = Field(description="file name per engine variant")
 
-    def text_for(self, kind: str | None) -> str:
-        return self.texts.get(kind or DEFAULT_VARIANT, self.texts[DEFAULT_VARIANT])
+    def variant_for(self, kind: str | None, params: dict[str, Any] | None = None) -> str:
+        """Which file runs: a `when-PARAM` variant when PARAM is given, else the engine's, else the default."""
+        for v in self.texts:
+            if v.startswith(WHEN) and params and params.get(v[len(WHEN):]) is not None:
+                return v
+        return kind if kind in self.texts else DEFAULT_VARIANT
+
+    def text_for(self, kind: str | None, params: dict[str, Any] | None = None) -> str:
+        return self.texts[self.variant_for(kind, params)]
 
     def example_params(self) -> dict[str, Any]:
         """Parameters an analyst would try first: each required parameter's example."""
@@ -278,12 +296,14 @@ class NamedQuery(BaseModel):
         (first and last day of a date)."""
         from graph.loader import first_day, last_day
 
-        used = parameters_used(self.text_for(kind))
+        used = set().union(*(parameters_used(t) for t in self.texts.values()))
         out = dict(bound)
         for p in self.params:
             value = bound.get(p.name)
             if p.type == "name" and p.name + "_key" in used:
                 out[p.name + "_key"] = fold(value) if value is not None else None
+            if p.type == "name" and p.name + "_terms" in used:
+                out[p.name + "_terms"] = fulltext_terms(fold(value)) if value is not None else None
             if p.type == "date":
                 for suffix, fn in (("_first", first_day), ("_last", last_day)):
                     if p.name + suffix in used:
@@ -377,8 +397,10 @@ def _parse_param(text: str, where: str) -> QueryParam:
     return param
 
 
-def parameters_used(cypher: str) -> set[str]:
-    return set(_PARAM_REF.findall(_NOT_CODE.sub(" ", cypher)))
+@lru_cache(maxsize=1024)
+def parameters_used(cypher: str) -> frozenset[str]:
+    """The $names in the code (cached: every run of a query asks it of the query's texts)."""
+    return frozenset(_PARAM_REF.findall(_NOT_CODE.sub(" ", cypher)))
 
 
 def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, Any], str]:
@@ -386,8 +408,8 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     where = path.name
     stem, _, variant = path.name.removesuffix(".cypher").partition(".")
     variant = variant or DEFAULT_VARIANT
-    if variant != DEFAULT_VARIANT and variant not in ENGINES:
-        raise CatalogError(f"{where}: unknown engine variant {variant!r} (known: {', '.join(ENGINES)})")
+    if variant != DEFAULT_VARIANT and variant not in ENGINES and not variant.startswith(WHEN):
+        raise CatalogError(f"{where}: unknown engine variant {variant!r} (known: {', '.join(ENGINES)}; or when-PARAM)")
     lines, body = split_header(path.read_text(encoding="utf-8"))
     if not lines:
         raise CatalogError(f"{where}: no header (the file must start with '// name: ...')")
@@ -396,7 +418,12 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     if fields["name"] != stem:
         raise CatalogError(f"{where}: header name {fields['name']!r} differs from the file name")
     engine = fields.get("engine")
-    if engine is not None and engine != variant:
+    if variant.startswith(WHEN):
+        known = {p.name: p for p in header["params"]}
+        when = known.get(variant[len(WHEN):])
+        if when is None or not when.optional:
+            raise CatalogError(f"{where}: {variant!r} names no optional parameter of the query")
+    elif engine is not None and engine != variant:
         raise CatalogError(f"{where}: header engine {engine!r} differs from the file name")
     if not body.strip():
         raise CatalogError(f"{where}: no Cypher after the header")
@@ -411,7 +438,7 @@ def parse_query_file(path: Path, *, view: bool = False) -> tuple[str, dict[str, 
     if undeclared := sorted(used - bound_names(header["params"])):
         raise CatalogError(f"{where}: parameter ${undeclared[0]} is used but not declared in the header")
     if unused := sorted(p.name for p in header["params"]
-                        if not used & {p.name, *(p.name + s for s in ("_key", "_units", "_first", "_last"))}):
+                        if not used & {p.name, *(p.name + s for s in ("_key", "_terms", "_units", "_first", "_last"))}):
         raise CatalogError(f"{where}: parameter {unused[0]!r} is declared but never used")
     check_labels(body, where)
     return variant, header, body
@@ -498,7 +525,7 @@ def execute(store: GraphStore, query: NamedQuery, raw_params: dict[str, Any], *,
     params = resolve_params(store, query, query.derive(query.bind(raw_params), store.kind), as_of=as_of,
                             include_predecessors=include_predecessors)
     cap = min(x for x in (max_rows, query.max_rows) if x) if (max_rows or query.max_rows) else None
-    return store.read(query.text_for(store.kind), params, max_rows=cap, timeout_ms=query.timeout_ms)
+    return store.read(query.text_for(store.kind, params), params, max_rows=cap, timeout_ms=query.timeout_ms)
 
 
 def run_view(store: GraphStore, name: str, params: dict[str, Any], *, max_rows: int | None = None) -> QueryResult:
@@ -520,12 +547,11 @@ def explain(name: str, raw_params: dict[str, Any], *, kind: str | None = None) -
     line. Text only: nothing is sent to an engine (FalkorDB's EXPLAIN would execute the query)."""
     query = get_query(name)
     bound = query.bind(raw_params)
-    variant_kind = kind if kind in query.texts else DEFAULT_VARIANT
-    params = query.derive(bound, variant_kind)
+    variant = query.variant_for(kind, bound)
+    params = query.derive(bound, kind)
     for p in query.params:  # no store here: a province stands for itself alone
-        if p.type == "province" and p.name + "_units" in parameters_used(query.text_for(variant_kind)):
+        if p.type == "province" and p.name + "_units" in parameters_used(query.texts[variant]):
             params[p.name + "_units"] = [bound[p.name]] if bound[p.name] is not None else []
-    variant = kind if kind in query.texts else DEFAULT_VARIANT
     lines = [f"// {query.name}: {query.title}", f"// file: queries/{query.files[variant]}",
              "// parameters as bound:"]
     for p in query.params:
@@ -534,4 +560,4 @@ def explain(name: str, raw_params: dict[str, Any], *, kind: str | None = None) -
         lines.append("// province, partner and entity parameters take ids here: a run resolves names to ids "
                      "(and NAME_units to the unit and its predecessors)")
     lines.append(":params " + json.dumps(params, ensure_ascii=False))
-    return "\n".join(lines) + "\n" + query.text_for(variant)
+    return "\n".join(lines) + "\n" + query.texts[variant]

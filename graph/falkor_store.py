@@ -8,9 +8,11 @@ engine away from the concurrent read-during-write crash measured on 4.16.
 from __future__ import annotations
 
 import datetime as dt
+import queue
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from typing import Any, TypeVar, cast
 
 import redis
@@ -20,7 +22,7 @@ from falkordb.node import Node
 from falkordb.path import Path as FPath
 from falkordb.query_result import QueryResult as FResult
 
-from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
+from core.errors import InputError, QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
 from graph.embedded import EmbeddedServer
 from graph.locks import LockTimeout, RWLock
@@ -31,8 +33,13 @@ PATH_TYPES = "PARTNERS_WITH|MERGED_INTO|LOCATED_IN"  # how places connect; evide
 _CONN_ERRORS = (redis.ConnectionError, ConnectionError, BrokenPipeError)
 
 
+_SCALARS = (str, int, float, bool)
+
+
 def plain(value: Any) -> Any:
     """Engine values as JSON-ready Python: nodes and edges as dicts, temporals as ISO strings."""
+    if value is None or type(value) in _SCALARS:  # most values: answered before five isinstance checks
+        return value
     if isinstance(value, Node):
         return {"labels": list(value.labels or []), "properties": {k: plain(v) for k, v in value.properties.items()}}
     if isinstance(value, Edge):
@@ -48,6 +55,47 @@ def plain(value: Any) -> Any:
     return value
 
 
+
+
+def _literal(value: Any) -> str:
+    """A parameter value as the Cypher literal of FalkorDB's `CYPHER name=value` header: the text
+    falkordb's stringify_param_value writes (tests/test_falkor_params.py), in about half its time
+    (it was a quarter of a bulk loader's process: BENCHMARKS.md)."""
+    t = type(value)
+    if t is str:
+        if "\\" in value:
+            value = value.replace("\\", "\\\\")
+        if '"' in value:
+            value = value.replace('"', '\\"')
+        return f'"{value}"'
+    if t is dict:
+        parts = []
+        for k, v in value.items():
+            if type(k) is not str or not k or "`" in k:
+                raise InputError(f"parameter map key {str(k)[:40]!r} is empty or holds a backtick")
+            parts.append(f"`{k}`:{_literal(v)}")
+        return "{" + ",".join(parts) + "}"
+    if t is list or t is tuple:
+        return "[" + ",".join([_literal(v) for v in value]) + "]"
+    if value is None:
+        return "null"
+    if t is bytes:
+        return _literal(value.decode())
+    # subclasses (a StrEnum, an OrderedDict) take the slow road, as falkordb's isinstance checks do
+    if isinstance(value, str):
+        return _literal(str.__str__(value))
+    if isinstance(value, dict):
+        return _literal(dict(value))
+    if isinstance(value, (list, tuple)):
+        return _literal(list(value))
+    return str(value)
+
+
+def params_header(params: dict[str, Any] | None) -> str:
+    """The `CYPHER …` header falkordb's Graph._build_params_header writes for these parameters."""
+    if params is None:
+        return ""
+    return "CYPHER " + "".join([f"`{k}`={_literal(v)} " for k, v in params.items()])
 
 
 class _NotSent(Exception):
@@ -163,7 +211,7 @@ class FalkorStore:
         deadline_s = (timeout + self.settings.client_grace_ms) / 1000
         check_params(params)
         g, reply = self._shared_call(
-            lambda g: ["GRAPH.RO_QUERY", g.name, g._build_params_header(params or {}) + query, "--compact",
+            lambda g: ["GRAPH.RO_QUERY", g.name, params_header(params or {}) + query, "--compact",
                        "timeout", timeout], deadline_s)
         return self._result(FResult(g, reply), cap, byte_cap)
 
@@ -221,13 +269,49 @@ class FalkorStore:
         Every row is checked before anything is sent."""
         if not statements:
             return
-        for i, (_, params) in enumerate(statements):
-            check_params(params, where=f"statement {i + 1}: parameter")
+        self._write_texts(self._encode(statements), compensate)
 
+    def write_each(self, statements: Iterable[Statement]) -> None:
+        """Each statement its own transaction, as write([s]) one after the other, but the next one
+        is checked and encoded while the engine runs the current one: the encoding is Python, the
+        wait is the engine's, so a second thread doing the waiting overlaps the two."""
+        todo: queue.Queue[str | None] = queue.Queue(maxsize=2)
+        errors: list[BaseException] = []
+
+        def sender() -> None:
+            while (text := todo.get()) is not None:
+                if errors:
+                    continue  # drain: nothing more is sent after a failure
+                try:
+                    self._write_texts([text], ())
+                except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+                    errors.append(exc)
+
+        thread = threading.Thread(target=sender, name="provkg-write-each", daemon=True)
+        thread.start()
+        try:
+            for stmt in statements:
+                if errors:
+                    break
+                todo.put(self._encode([stmt])[0])
+        finally:
+            todo.put(None)
+            thread.join()
+        if errors:
+            raise errors[0]
+
+    def _encode(self, statements: Iterable[Statement]) -> list[str]:
+        out = []
+        for i, (query, params) in enumerate(statements):
+            check_params(params, where=f"statement {i + 1}: parameter")
+            out.append(params_header(params) + query)
+        return out
+
+    def _write_texts(self, texts: list[str], compensate: Compensation) -> None:
         def work(g: Any) -> None:
             with self.lock.exclusive(timeout_s=self._write_timeout_s()):
-                undo = self._undo_statements(g, compensate)
-                failure = self._first_failure(g, self._exec(g, statements))
+                undo = self._undo_texts(g, compensate)
+                failure = self._first_failure(g, self._exec(g, texts))
                 if failure is None:
                     return
                 if undo:
@@ -243,10 +327,10 @@ class FalkorStore:
         except LockTimeout:
             raise StoreUnavailable("the store stayed locked by other work past the write deadline") from None
 
-    def _undo_statements(self, g: Any, compensate: Compensation) -> list[Statement]:
+    def _undo_texts(self, g: Any, compensate: Compensation) -> list[str]:
         prepare = getattr(compensate, "prepare", None)
         if prepare is None:
-            return list(cast(Sequence[Statement], compensate))
+            return self._encode(cast(Sequence[Statement], compensate))
         timeout = max(self.settings.query_timeout_ms, 60_000)
 
         def read(query: str, params: dict[str, Any]) -> list[list[Any]]:
@@ -255,15 +339,12 @@ class FalkorStore:
             except redis.ResponseError as exc:
                 raise _map_error(exc) from None
 
-        undo = list(prepare(read))
-        for i, (_, params) in enumerate(undo):
-            check_params(params, where=f"undo statement {i + 1}: parameter")
-        return undo
+        return self._encode(prepare(read))
 
-    def _exec(self, g: Any, stmts: Sequence[Statement]) -> list[Any]:
+    def _exec(self, g: Any, texts: list[str]) -> list[Any]:
         pipe = g.client.connection.pipeline(transaction=True)
-        for query, params in stmts:
-            pipe.execute_command("GRAPH.QUERY", g.name, g._build_params_header(params) + query,
+        for text in texts:
+            pipe.execute_command("GRAPH.QUERY", g.name, text,
                                  "--compact", "timeout", max(self.settings.query_timeout_ms, 60_000))
         return list(pipe.execute(raise_on_error=False))
 
@@ -356,6 +437,50 @@ class FalkorStore:
         if created:
             self._compact_aof(g)
 
+    # -- bulk first load (graph.falkor_bulk) ------------------------------------------------------
+    def graph_exists(self) -> bool:
+        return bool(self._supervised(lambda g: g.client.connection.exists(g.name)))
+
+    @contextmanager
+    def bulk_session(self) -> Iterator[Callable[[list[Any]], str]]:
+        """The store's write lock for a whole bulk load, the graph dropped (GRAPH.BULK BEGIN builds
+        a new one), and a sender of GRAPH.BULK commands. Not retried on a lost connection: a bulk
+        command half applied cannot be told from one never sent."""
+        g = self._graph()
+        # a connection of its own without the store's per-call deadline: one command inserts a
+        # whole Batch into a graph that grows to millions of rows, and a timeout cannot stop it
+        conn = redis.Redis(unix_socket_path=str(self.server.socket), password=self.server.password(),
+                           socket_timeout=self.settings.bulk_command_timeout_s, socket_connect_timeout=5)
+        with self.lock.exclusive(timeout_s=self._write_timeout_s()), conn:
+            if conn.exists(g.name):
+                conn.execute_command("GRAPH.DELETE", g.name)
+
+            def send(args: list[Any]) -> str:
+                try:
+                    reply = conn.execute_command("GRAPH.BULK", g.name, *args)
+                except redis.ResponseError as exc:
+                    raise _map_error(exc) from None
+                except _CONN_ERRORS as exc:
+                    self._reset()
+                    raise StoreUnavailable(f"the embedded server went away during a bulk load: {exc}") from None
+                return reply.decode() if isinstance(reply, bytes) else str(reply)
+            yield send
+
+    def wait_for_indexes(self, timeout_s: float = 600.0) -> None:
+        """Until every index and constraint is built: FalkorDB builds them in the background over
+        the nodes already there, and a query planned meanwhile scans the label instead."""
+        deadline = time.monotonic() + timeout_s
+        while True:
+            idx = self.read("CALL db.indexes() YIELD status RETURN status").rows
+            cons = self.read("CALL db.constraints() YIELD status RETURN status").rows
+            if all(r[0] == "OPERATIONAL" for r in idx + cons):
+                return
+            if any(r[0] == "FAILED" for r in cons):
+                raise QueryFailed("a constraint failed to build (duplicate ids in the loaded graph?)")
+            if time.monotonic() > deadline:
+                raise StoreUnavailable(f"indexes still building after {timeout_s:.0f} s")
+            time.sleep(0.05)
+
     def _compact_aof(self, g: Any, timeout_s: float = 60.0) -> None:
         """FalkorDB 4.16 appends GRAPH.CONSTRAINT CREATE to the AOF twice, and replaying the second
         copy ("Constraint already exists") makes a restarted server abort its load. A rewrite folds
@@ -381,7 +506,7 @@ class FalkorStore:
         check_params(params)
         deadline_s = (self.settings.query_timeout_ms + self.settings.client_grace_ms) / 1000
         _, reply = self._shared_call(
-            lambda g: ["GRAPH.EXPLAIN", g.name, g._build_params_header(params or {}) + query], deadline_s)
+            lambda g: ["GRAPH.EXPLAIN", g.name, params_header(params or {}) + query], deadline_s)
         return [line for line in str(ExecutionPlan(reply)).splitlines() if line.strip()]
 
     def shortest_path_query(self, max_depth: int) -> str:

@@ -25,7 +25,12 @@ FACT_LABELS = ("Partnership", "Agreement", "Event", "Observation", "Role")
 
 
 def _clean(props: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in props.items() if v is not None and v != [] and v != ""}
+    """The props without empty values, as a new dict (the Batch keeps it)."""
+    vals = props.values()
+    # three scans in C are cheaper than a comprehension over every row when, as usual, no value is empty
+    if None in vals or "" in vals or [] in vals:
+        return {k: v for k, v in props.items() if v is not None and v != [] and v != ""}
+    return dict(props)
 
 
 @dataclass
@@ -54,11 +59,20 @@ class Batch:
             # the folded names, one per list item, for the Entity.keys index (graph.resolve)
             props["keys"] = [k for k in props["search_text"].split("|") if k]
         bucket = self.nodes[(label, create_only)]
-        bucket.setdefault(node_id, {}).update(props)
+        old = bucket.get(node_id)
+        if old is None:
+            bucket[node_id] = props  # props is the Batch's own copy (_clean)
+        else:
+            old.update(props)
         return node_id
 
     def rel(self, rel_type: str, src: str, dst: str, props: dict[str, Any] | None = None) -> None:
-        props = _clean(props or {})
+        pairs = self.rels.get(rel_type)
+        if not props and pairs is not None:  # the common row: a known type, no properties
+            if (src, dst) not in pairs:
+                pairs[(src, dst)] = {}
+            return
+        props = _clean(props) if props else {}
         allowed = self._rel_keys.get(rel_type)
         if allowed is None:
             self.schema.rel_type(rel_type)
@@ -373,6 +387,6 @@ class Loader:
         return True
 
     def load_batch(self, batch: Batch) -> None:
-        """Bulk loads (reference data, synthetic benchmarks): one transaction per statement batch."""
-        for stmt in batch.statements(self.batch_size):
-            self.store.write([stmt])
+        """Bulk loads (reference data, synthetic benchmarks): one transaction per statement batch,
+        the next encoded while the engine runs the current one (GraphStore.write_each)."""
+        self.store.write_each(batch.statements(self.batch_size))

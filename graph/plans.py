@@ -51,13 +51,24 @@ def _walk(op: Op):
         yield from _walk(c)
 
 
+def _single_row(op: Op) -> bool:
+    """A branch that yields at most one row: filters and projections over a look-up of one value on a
+    unique index (Neo4j: `Node By Index Scan | (UNIQUE a:Entity(id) WHERE id = $x, …)`)."""
+    while op.name in _PASS_THROUGH + ("Projection",) and len(op.children) == 1:
+        op = op.children[0]
+    return (not op.children and op.name.startswith("Node By Index") and op.detail.startswith("(UNIQUE ")
+            and re.search(r" WHERE \w+ = \$\w+", op.detail) is not None)
+
+
 def problems(lines: list[str], *, anchored: bool) -> list[str]:
-    """Why this plan would not scale: a cartesian product, or (when the query was given an id to
-    start from) a scan of every node or of every node of a fact label."""
+    """Why this plan would not scale: a cartesian product (except of single-row unique look-ups, which
+    is one row), or (when the query was given an id to start from) a scan of every node or of every
+    node of a fact label."""
     out = []
-    for line in (x.strip() for x in lines):
-        if line.startswith("Cartesian Product"):
+    for op in _walk(parse(lines)):
+        if op.name.startswith("Cartesian Product") and not all(_single_row(c) for c in op.children):
             out.append("cartesian product")
+    for line in (x.strip() for x in lines):
         if anchored and line.startswith("All Node Scan"):
             out.append(f"all-node scan although an anchor id is given: {line}")
         m = _SCAN.match(line)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
+import orjson
 from pydantic import BaseModel
 
 from core.errors import InputError
@@ -38,14 +39,9 @@ class QueryResult(BaseModel):
 
 
 def approx_bytes(value: Any) -> int:
-    """About what a value costs as JSON, without building the JSON (the result byte cap)."""
-    if isinstance(value, str):
-        return len(value) + 2
-    if isinstance(value, (list, tuple)):
-        return 2 + sum(approx_bytes(v) + 1 for v in value)
-    if isinstance(value, dict):
-        return 2 + sum(len(str(k)) + 4 + approx_bytes(v) for k, v in value.items())
-    return 8
+    """What a value costs as JSON (the result byte cap): orjson's encoding, in C, is 10-20x faster
+    than walking the value in Python, which cost more than the query for a page of 50 partners."""
+    return len(orjson.dumps(value, default=str, option=orjson.OPT_NON_STR_KEYS))
 
 
 @runtime_checkable
@@ -67,6 +63,11 @@ class GraphStore(Protocol):
 
         An engine without rollback runs `compensate` when a statement fails (an Undo is prepared
         under the write's lock before anything is sent), then raises; one with rollback ignores it."""
+        ...
+
+    def write_each(self, statements: Iterable[Statement]) -> None:
+        """Each statement its own transaction, in order (bulk loads of idempotent rows); an engine
+        may prepare the next while the current one runs. Stops at the first failure and raises it."""
         ...
 
     def ensure_schema(self) -> None:

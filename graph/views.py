@@ -14,8 +14,8 @@ from typing import Any
 
 from core.errors import NotFound
 from core.fold import fold_key as fold
-from graph.catalog import run_view
-from graph.resolve import PARTNER_LABELS, pick
+from graph.catalog import fulltext_terms, run_view
+from graph.resolve import PARTNER_LABELS, lookup, pick
 from graph.resolve import resolve as _resolve
 from graph.store import GraphStore
 
@@ -87,6 +87,7 @@ def province(store: GraphStore, key: str, *, as_of: str | None = None,
     pid = resolve(store, key, "VietnameseProvince", as_of=as_of)["id"]
     item = run_view(store, "province_detail", {"id": pid}).rows[0][0]
     item.update(counts_of(store, [pid], include_predecessors=include_predecessors)[pid])
+    item["inherited"] = []
     if include_predecessors and item["predecessors"]:
         inherited = []
         for pred in sorted(item["predecessors"], key=lambda u: u["id"]):
@@ -100,24 +101,26 @@ def province_partners(store: GraphStore, key: str, *, country: str | None, kind:
                       until: str | None, limit: int, offset: int, as_of: str | None = None,
                       include_predecessors: bool = False) -> tuple[list[dict], int]:
     """A province's partners; with include_predecessors, a current unit's list also holds the
-    partnerships of the units merged into it, each labelled with the predecessor it comes from."""
-    prov = resolve(store, key, "VietnameseProvince", as_of=as_of)
-    filters = {"country": country.upper() if country else None, "kind": kind, "since": since, "until": until}
-    if not include_predecessors:
-        return _page(store, "province_partners", {"id": prov["id"], **filters, "limit": limit, "offset": offset})
-    units = [prov] + run_view(store, "province_detail", {"id": prov["id"]}).rows[0][0]["predecessors"]
-    items: list[dict] = []
-    total = 0
-    for unit in units:
-        page, n = _page(store, "province_partners", {"id": unit["id"], **filters, "limit": 500, "offset": 0})
-        total += n
-        for it in page:
-            if unit["id"] != prov["id"]:
-                it["inherited_from"] = {"id": unit["id"], "name": unit["name"]}
-            items.append(it)
-    items.sort(key=lambda it: (it["partner"]["name"] or "", it["partner"]["id"], it.get("inherited_from", {})
-                               .get("id", "")))
-    return items[offset:offset + limit], total
+    partnerships of the units merged into it, each labelled with the predecessor it comes from.
+
+    One round trip after the look-up: the page view counts the total, pages in the engine over the
+    unit and its predecessors together, and reads what backs only the items of the page."""
+    found = lookup(store, key, "VietnameseProvince", as_of=as_of)
+    pid = found["entity"]["id"]
+    ids = [pid] + (sorted(found.get("predecessors") or []) if include_predecessors else [])
+    filters = {"country": country.upper() if country else None, "kind": kind, "since": since, "until": until,
+               "ids": ids}
+    res = run_view(store, "province_partners_page", {"id": pid, **filters, "limit": limit, "offset": offset},
+                   max_rows=limit)
+    if not res.rows:  # an empty page carries no total
+        return [], int(run_view(store, "province_partners_count", filters).scalar() or 0)
+    items = []
+    for item, inherited_from, _ in res.rows:
+        item = _collected_in_order(item)
+        if inherited_from is not None:
+            item["inherited_from"] = inherited_from
+        items.append(item)
+    return items, int(res.rows[0][2])
 
 
 # -- partners -----------------------------------------------------------------------------------
@@ -200,11 +203,6 @@ def document(store: GraphStore, did: str) -> dict[str, Any]:
 
 
 # -- search, graph, stats -------------------------------------------------------------------------
-
-def fulltext_terms(key: str) -> str:
-    """Every folded word as a prefix, for the full-text index (both engines read `word*`)."""
-    return " ".join(f"{w}*" for w in key.split())
-
 
 def search(store: GraphStore, q: str, *, types: list[str] | None, limit: int, as_of: str | None = None,
            include_predecessors: bool = True) -> dict[str, Any]:

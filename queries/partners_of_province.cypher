@@ -6,7 +6,7 @@
 //    after the 2025 reform), so the province id is in each row.
 // description.vi: Các địa phương, quốc gia và tổ chức nước ngoài mà một tỉnh có quan hệ hợp tác; có thể
 //    lọc theo quốc gia, loại đối tác hoặc khoảng thời gian quan hệ được ghi nhận lần đầu.
-// param: province: province  -- id or name of the province, accents and case optional (example: "Quảng Trị")
+// param: province: province  -- id or name of the province, accents and case optional (example: "Cần Thơ")
 // param: country: string? = null  -- ISO 3166-1 alpha-2 code of the partner's country (example: "LA")
 // param: kind: string? = null one of ["ForeignLocality", "Country", "Organization"]  -- partner kind (example: "ForeignLocality")
 // param: since_from: date? = null  -- first evidenced on or after this date; YYYY or YYYY-MM mean the period's start (example: "2020")

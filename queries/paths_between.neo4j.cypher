@@ -5,7 +5,7 @@
 //    intermediate province, 6 two. All shortest chains are listed, as node ids and names.
 // description.vi: Các chuỗi đối tác ngắn nhất nối hai tỉnh (tỉnh – đối tác – tỉnh – …), tối đa một độ dài:
 //    2 là có chung đối tác, 4 là qua một tỉnh trung gian, 6 là qua hai tỉnh.
-// param: province_a: province  -- id or name of the first province (example: "Quảng Ninh")
+// param: province_a: province  -- id or name of the first province (example: "Lai Châu")
 // param: province_b: province  -- id or name of the second province (example: "Huế")
 // param: max_depth: int = 4 range 2..6  -- longest path, in PARTNERS_WITH links (example: 6)
 // mode: read

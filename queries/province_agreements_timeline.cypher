@@ -9,6 +9,8 @@
 // param: kind: string? = null one of ["MoU", "InternationalAgreement", "CooperationAgreement", "CooperationMinutes", "WorkingMinutes", "CooperationPlan"]  -- agreement kind (example: "MoU")
 // param: year_from: int? = null range 1900..2100  -- from this year (example: 2020)
 // param: year_to: int? = null range 1900..2100  -- up to this year (example: 2024)
+// param: limit: int = 500 range 1..100000  -- at most this many, in the order shown; the rest on later pages (example: 100)
+// param: offset: int = 0 range 0..10000000  -- skip this many first: the page (example: 0)
 // mode: read
 
 // the unit and, for one formed in the 2025 reform, the units merged into it (graph.resolve)
@@ -19,6 +21,9 @@ MATCH (a:Agreement)-[:PARTY]->(p)
 WHERE ($kind IS NULL OR a.kind = $kind)
   AND ($year_from IS NULL OR toInteger(left(a.date, 4)) >= $year_from)
   AND ($year_to IS NULL OR toInteger(left(a.date, 4)) <= $year_to)
+// the page is cut here, in the answer's order, before the parties and articles are read: a hub
+// province is a party to thousands of agreements
+WITH p, a ORDER BY p.id, a.date, a.kind, a.id SKIP $offset LIMIT $limit
 OPTIONAL MATCH (a)-[:PARTY]->(x)
 WHERE x <> p
 WITH p, a, x ORDER BY x.name, x.id

@@ -2,8 +2,8 @@
 // title: Partnerships rolled up to the post-2025 province
 // description.en: The partners a province in force since the 2025 reform inherits from the provinces
 //    merged into it (MERGED_INTO) and holds itself, with the predecessors each partnership comes from.
-//    A pre-2025 province is rolled up to its successor, so "Quảng Bình", "Quảng Trị" (VN-25) and the
-//    new Quảng Trị (VN-2025-44) all give the new Quảng Trị's partners.
+//    A pre-2025 province is rolled up to its successor, so "Hậu Giang", "Cần Thơ" (VN-CT) and the new
+//    Cần Thơ (VN-2025-92) all give the new Cần Thơ's partners.
 // description.vi: Các đối tác mà tỉnh mới (sau sắp xếp năm 2025) kế thừa từ các tỉnh được sáp nhập vào nó
 //    và của chính nó, kèm tỉnh cũ mà mỗi quan hệ xuất phát.
 // param: province: province  -- id or name of a province before or after the reform (example: "VN-2025-44")

@@ -3,6 +3,7 @@ their Cypher (issue #16) can be checked against the outputs captured before it.
 
     .venv/bin/python -m tests.golden capture synth      # writes tests/data/golden/synth.json.gz
     .venv/bin/python -m tests.golden capture sample     # writes tests/data/golden/sample.json (digests)
+    .venv/bin/python -m tests.golden add synth|sample   # keeps those, adds the cases added since
 
 The synthetic graph (bench/synth.py, seed 8) is text-free of articles, so its outputs are kept in
 full; the sample graph's outputs quote article sentences, so only a digest per case is kept (article
@@ -54,6 +55,16 @@ def view_cases(first: dict[str, list[str]]) -> list[tuple[str, dict[str, Any]]]:
             cases.append(("province_partners", {**base, **kw}))
     cases.append(("province_partners", {"key": "VN-09", "country": None, "kind": None, "since": None,
                                         "until": None, "limit": 5, "offset": 5}))
+    # what the API answers by default: a unit formed in the 2025 reform with its predecessors' partners
+    # (captured before the one-query rewrite of issue #16's routes work)
+    for p in PROVINCES:
+        cases.append(("province_partners", {"key": p, "country": None, "kind": None, "since": None, "until": None,
+                                            "limit": 50, "offset": 0, "include_predecessors": True}))
+    for kw in ({"limit": 7, "offset": 3}, {"limit": 5, "offset": 10_000}, {"country": "LA"},
+               {"since": "2015", "until": "2020-06"}):
+        cases.append(("province_partners", {"key": "VN-2025-44", "country": None, "kind": None, "since": None,
+                                            "until": None, "limit": 50, "offset": 0, "include_predecessors": True,
+                                            **kw}))
     for kw in ({}, {"country": "LA"}, {"kind": "Organization"}, {"q": "quang"}, {"offset": 10, "limit": 10}):
         cases.append(("partners", {"country": None, "kind": None, "q": None, "limit": 50, "offset": 0, **kw}))
     for x in PARTNERS:
@@ -208,6 +219,21 @@ def capture(which: str, store: Any) -> dict[str, Any]:
     return {"fingerprint": graph_fingerprint(store), "cases": out}
 
 
+def capture_missing(which: str, store: Any) -> dict[str, Any]:
+    """The kept outputs plus, under `cases_now`, those of cases added since: run on the code of the
+    day they were added (before the rewrite they guard), so they compare equal, with no intended change."""
+    old = read(which)
+    if graph_fingerprint(store) != old["fingerprint"]:
+        raise SystemExit(f"the {which} graph differs from the one {which}'s outputs were captured on")
+    hubs = SYNTH_HUBS if which == "synth" else SAMPLE_HUBS
+    now = old.setdefault("cases_now", {})
+    for n, p in cases_for(store, *hubs):
+        key = case_key(n, p)
+        if key not in old["cases"] and key not in now:
+            now[key] = run_case(store, n, p)
+    return old
+
+
 def write(which: str, data: dict[str, Any]) -> Path:
     GOLDEN.mkdir(parents=True, exist_ok=True)
     if which == "synth":
@@ -216,7 +242,10 @@ def write(which: str, data: dict[str, Any]) -> Path:
             json.dump(data, f, ensure_ascii=False, sort_keys=True, indent=0)
         return path
     path = GOLDEN / "sample.json"
-    slim = {"fingerprint": data["fingerprint"], "cases": {k: digest(v) for k, v in data["cases"].items()}}
+    slim = {"fingerprint": data["fingerprint"]}
+    for part in ("cases", "cases_now"):
+        if part in data:
+            slim[part] = {k: v if isinstance(v, str) else digest(v) for k, v in data[part].items()}
     path.write_text(json.dumps(slim, ensure_ascii=False, sort_keys=True, indent=1) + "\n", encoding="utf-8")
     return path
 
@@ -236,12 +265,12 @@ def main() -> None:
     from graph.embedded import EmbeddedServer
     from graph.falkor_store import FalkorStore
 
-    _, which = sys.argv[1], sys.argv[2]
+    what, which = sys.argv[1], sys.argv[2]
     d = Path(tempfile.mkdtemp(prefix="pkg"))
     store = FalkorStore(load_settings(data_dir=d, graph_name="g" + uuid.uuid4().hex[:8]))
     try:
         load_graph(which, store)
-        print(write(which, capture(which, store)))
+        print(write(which, capture_missing(which, store) if what == "add" else capture(which, store)))
     finally:
         store.clear()
         store.close()

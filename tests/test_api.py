@@ -37,7 +37,7 @@ def test_quang_tri_partners_with_evidence(client):
 
 
 def test_province_by_name_any_spelling_and_pagination(client):
-    assert client.get("/provinces/quảng bình").json()["id"] == "VN-24"
+    assert client.get("/provinces/hậu giang").json()["id"] == "VN-73"
     r = client.get("/provinces", params={"current": "true", "limit": 10})
     body = r.json()
     assert body["total"] == 34 and len(body["items"]) == 10 and "offset=10" in body["next"]
@@ -59,10 +59,11 @@ def test_search_is_accent_and_case_insensitive(client):
 
 def test_partner_country_and_facts(client):
     gx = client.get("/partners/CN-GX").json()
-    assert sorted(p["province"]["id"] for p in gx["provinces"]) == ["VN-09", "VN-13"]
+    assert sorted(p["province"]["id"] for p in gx["provinces"]) == ["VN-01", "VN-09"]
     la = client.get("/countries/la").json()
     assert la["name"] == "Lào"
-    assert sorted(p["partner"]["id"] for p in la["partnerships"]) == ["LA-KH", "LA-SV", "LA-SV"]  # Quảng Trị, Huế
+    # Hậu Giang, Cần Thơ, Quảng Trị, Huế
+    assert sorted(p["partner"]["id"] for p in la["partnerships"]) == ["LA-KH", "LA-KH", "LA-SV", "LA-SV"]
     ag = client.get("/agreements", params={"province": "VN-09", "kind": "CooperationAgreement"}).json()
     assert ag["total"] == 1 and sorted(p["id"] for p in ag["items"][0]["parties"]) == ["CN-GX", "VN-09"]
     one = client.get(f"/agreements/{ag['items'][0]['id']}").json()
@@ -89,11 +90,11 @@ def test_graph_views_and_stats(client):
     assert {"VN-25", "LA"} <= {node["id"] for node in n["nodes"]}
     assert any(e["type"] == "PARTNERS_WITH" and {e["source"], e["target"]} == {"VN-25", "LA-SV"}
                for e in n["edges"]), n["edges"]
-    p = client.get("/graph/paths", params={"from": "VN-09", "to": "VN-13"}).json()
-    assert p["paths"] == [["VN-09", "CN-GX", "VN-13"]]
+    p = client.get("/graph/paths", params={"from": "VN-09", "to": "VN-01"}).json()
+    assert p["paths"] == [["VN-09", "CN-GX", "VN-01"]]
     st = client.get("/stats").json()
     assert st["nodes"]["VietnameseProvince"] == 86 and st["nodes"]["Document"] == 5
-    assert {r["country"]: r["partnerships"] for r in st["partnerships_by_country"]}["LA"] == 3
+    assert {r["country"]: r["partnerships"] for r in st["partnerships_by_country"]}["LA"] == 4
 
 
 def test_problem_json_errors(client):
@@ -207,31 +208,33 @@ def test_store_down_is_503_with_retry_after(tmp_path_factory, settings):
 # -- names across the 2025 reform, errors that help, named-query rows (issue #14) ------------------
 
 def test_a_name_means_the_unit_valid_on_the_day_asked_with_what_it_inherits(client):
-    today = client.get("/provinces/quang tri").json()
-    assert today["id"] == "VN-2025-44" and today["partners"] == today["total_counts"]["partners"]
+    today = client.get("/provinces/can tho").json()
+    assert today["id"] == "VN-2025-92" and today["partners"] == today["total_counts"]["partners"] == 2
     inherited = {i["from"]["id"]: i["counts"] for i in today["inherited"]}
-    assert set(inherited) == {"VN-24", "VN-25"} and inherited["VN-25"]["partners"] == 3
-    before = client.get("/provinces/quang tri", params={"as_of": "2024-06-01"}).json()
-    assert before["id"] == "VN-25" and before["partners"] == 3 and before["inherited"] == []
-    rolled = client.get("/provinces/VN-2025-44/partners").json()
+    assert set(inherited) == {"VN-52", "VN-73", "VN-CT"} and inherited["VN-CT"]["partners"] == 1
+    before = client.get("/provinces/can tho", params={"as_of": "2024-06-01"}).json()
+    assert before["id"] == "VN-CT" and before["partners"] == 1 and before["inherited"] == []
+    rolled = client.get("/provinces/VN-2025-92/partners").json()
     pairs = [(i["partner"]["id"], i["inherited_from"]["id"]) for i in rolled["items"]]
-    assert ("LA-SV", "VN-25") in pairs and {p for _, p in pairs} == {"VN-24", "VN-25"}
-    assert len(pairs) == rolled["total"] == inherited["VN-24"]["partners"] + inherited["VN-25"]["partners"]
-    own = client.get("/provinces/VN-2025-44/partners", params={"include_predecessors": "false"}).json()
+    assert ("LA-KH", "VN-CT") in pairs and {p for _, p in pairs} == {"VN-73", "VN-CT"}
+    assert len(pairs) == rolled["total"] == inherited["VN-73"]["partners"] + inherited["VN-CT"]["partners"]
+    own = client.get("/provinces/VN-2025-92/partners", params={"include_predecessors": "false"}).json()
     assert own["total"] == 0 and own["items"] == []
 
 
-# the fixture graph: Quảng Bình (VN-24: 2 partners, 1 event, 1 figure, 1 article) and Quảng Trị
-# (VN-25: 3 partners, 3 agreements, 3 events, 1 figure, 2 articles) merged into VN-2025-44, which has
-# nothing of its own; Lạng Sơn (VN-09, 2 partners) was not merged
-ROLLED_QT = {"partners": 5, "agreements": 3, "events": 4, "observations": 2, "documents": 3}
+# the fixture graph: Quảng Trị (VN-25: 3 partners, 3 agreements, 3 events, 1 figure, 2 articles) and a
+# predecessor with no facts merged into VN-2025-44; Hậu Giang (VN-73: 2 partners, 1 event, 1 figure,
+# 1 article) and Cần Thơ (VN-CT: Khăm Muồn, a partner Hậu Giang shares) merged into VN-2025-92; neither
+# new unit has anything of its own; Lạng Sơn (VN-09, 2 partners) was not merged
+ROLLED_QT = {"partners": 3, "agreements": 3, "events": 3, "observations": 1, "documents": 2}
+ROLLED_CT = {"partners": 2, "agreements": 0, "events": 1, "observations": 1, "documents": 1}
 NOTHING = {"partners": 0, "agreements": 0, "events": 0, "observations": 0, "documents": 0}
 
 
 def test_province_detail_gives_own_inherited_and_total_counts(client):
     d = client.get("/provinces/quang tri").json()
     assert d["counts"] == NOTHING and d["inherited_counts"] == ROLLED_QT == d["total_counts"]
-    assert d["partners"] == 5 and [u["id"] for u in d["rolled_up_from"]] == ["VN-24", "VN-25"]
+    assert d["partners"] == 3 and [u["id"] for u in d["rolled_up_from"]] == ["VN-24", "VN-25"]
     alone = client.get("/provinces/quang tri", params={"include_predecessors": "false"}).json()
     assert alone["partners"] == 0 and alone["total_counts"] == alone["inherited_counts"] == NOTHING
     assert alone["rolled_up_from"] == [] and alone["inherited"] == []
@@ -242,40 +245,42 @@ def test_province_detail_gives_own_inherited_and_total_counts(client):
 def test_province_lists_roll_up_predecessors(client):
     rows = {i["id"]: i for i in client.get("/provinces", params={"current": "true", "limit": 500}).json()["items"]}
     qt, ls = rows["VN-2025-44"], rows["VN-09"]
-    assert qt["partners"] == 5 and qt["counts"] == NOTHING and qt["inherited_counts"] == ROLLED_QT == qt["total_counts"]
+    assert qt["partners"] == 3 and qt["counts"] == NOTHING and qt["inherited_counts"] == ROLLED_QT == qt["total_counts"]
     assert [u["id"] for u in qt["rolled_up_from"]] == ["VN-24", "VN-25"]
     assert ls["partners"] == 2 == ls["counts"]["partners"] and ls["inherited_counts"] == NOTHING and not ls["rolled_up_from"]
-    top = client.get("/provinces", params={"current": "true", "sort": "partners", "limit": 1}).json()["items"]
-    assert [i["id"] for i in top] == ["VN-2025-44"]
+    ct = rows["VN-2025-92"]
+    assert ct["partners"] == 2 and ct["inherited_counts"] == ROLLED_CT and ct["counts"] == NOTHING
+    top = client.get("/provinces", params={"current": "true", "sort": "partners", "limit": 3}).json()["items"]
+    assert [i["id"] for i in top] == ["VN-26", "VN-2025-44", "VN-2025-92"]  # Huế's 3 of its own, then rolled up
     alone = {i["id"]: i for i in client.get("/provinces", params={"current": "true", "limit": 500,
                                                                   "include_predecessors": "false"}).json()["items"]}
     assert alone["VN-2025-44"]["partners"] == 0 and alone["VN-2025-44"]["inherited_counts"] == NOTHING
     assert alone["VN-09"]["partners"] == 2
     then = client.get("/provinces", params={"as_of": "2024-06-01", "limit": 500}).json()
     ids = {i["id"] for i in then["items"]}
-    assert then["total"] == 63 == len(ids) and "VN-25" in ids and "VN-24" in ids and "VN-2025-44" not in ids
+    assert then["total"] == 63 == len(ids) and "VN-25" in ids and "VN-73" in ids and "VN-2025-44" not in ids
     assert client.get("/provinces", params={"as_of": "2025-13-01"}).status_code == 422
 
 
 def test_search_finds_the_current_unit_of_a_merged_name_with_its_rolled_up_counts(client):
-    r = client.get("/search", params={"q": "quảng bình"}).json()
+    r = client.get("/search", params={"q": "hậu giang"}).json()
     provinces = [i for i in r["items"] if i["type"] == "VietnameseProvince"]
-    assert [i["id"] for i in provinces] == ["VN-2025-44", "VN-24"]
+    assert [i["id"] for i in provinces] == ["VN-2025-92", "VN-73"]
     new, old = provinces
-    assert new["found_via"] == [{"id": "VN-24", "name": "Quảng Bình"}] and new["partners"] == 5
-    assert new["inherited_counts"] == ROLLED_QT and new["counts"] == NOTHING
-    assert old["successors"] == [{"id": "VN-2025-44", "name": "Quảng Trị"}] and old["valid_to"] == "2025-06-30"
+    assert new["found_via"] == [{"id": "VN-73", "name": "Hậu Giang"}] and new["partners"] == 2
+    assert new["inherited_counts"] == ROLLED_CT and new["counts"] == NOTHING
+    assert old["successors"] == [{"id": "VN-2025-92", "name": "Cần Thơ"}] and old["valid_to"] == "2025-06-30"
     assert old["partners"] == 2 and old["inherited_counts"] == NOTHING
     assert r["facets"]["VietnameseProvince"] == 2  # the unit it merged into counts as a hit, once
     same = client.get("/search", params={"q": "quang tri"}).json()
     units = [i for i in same["items"] if i["type"] == "VietnameseProvince"]
     assert [i["id"] for i in units] == ["VN-2025-44", "VN-25"] and same["facets"]["VietnameseProvince"] == 2
-    assert units[0]["partners"] == 5 and not units[0].get("found_via") and units[1]["successors"][0]["id"] == "VN-2025-44"
+    assert units[0]["partners"] == 3 and not units[0].get("found_via") and units[1]["successors"][0]["id"] == "VN-2025-44"
     then = client.get("/search", params={"q": "quang tri", "as_of": "2024-06-01"}).json()
     assert then["items"][0]["id"] == "VN-25"
-    alone = client.get("/search", params={"q": "quang binh", "include_predecessors": "false"}).json()
-    assert alone["items"][0]["id"] == "VN-2025-44" and alone["items"][0]["partners"] == 0
-    only = client.get("/search", params={"q": "quang binh", "type": "VietnameseProvince"}).json()
+    alone = client.get("/search", params={"q": "hau giang", "include_predecessors": "false"}).json()
+    assert alone["items"][0]["id"] == "VN-2025-92" and alone["items"][0]["partners"] == 0
+    only = client.get("/search", params={"q": "hau giang", "type": "VietnameseProvince"}).json()
     assert only["facets"] == {"VietnameseProvince": 2} and len(only["items"]) == 2
 
 
@@ -298,7 +303,7 @@ def test_the_readme_tour_of_provinces_and_search_shows_merged_units_rolled_up(cl
             assert row["partners"] == row["total_counts"]["partners"], url
             assert row["total_counts"]["partners"] >= row["counts"]["partners"], url
             if row["id"] == "VN-2025-44" and "include_predecessors=false" not in url:
-                assert row["partners"] == 5 and row["rolled_up_from"], url
+                assert row["partners"] == 3 and row["rolled_up_from"], url
                 seen += 1
     assert seen >= 2
 

@@ -34,7 +34,7 @@ def test_a_proposed_signing_is_no_agreement_and_is_rejected_with_a_reason():
 
 
 def test_co_signing_provinces_each_get_the_agreement():
-    f = facts("Các tỉnh Lạng Sơn, Cao Bằng, Hà Giang ký kết hợp tác với Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).")
+    f = facts("Các tỉnh Lạng Sơn, Lai Châu, Thanh Hóa ký kết hợp tác với Khu tự trị dân tộc Choang Quảng Tây (Trung Quốc).")
     provinces = {a.province.name for a in f.agreements}
     assert len(provinces) >= 3
 

@@ -20,9 +20,9 @@ def test_the_graph_holds_what_the_fixture_says(fixture_store):
     assert counts["Agreement"] == 5 and counts["Event"] == 4 and counts["Observation"] == 3 and counts["Person"] == 3
     rows = fixture_store.read(
         "MATCH (p:VietnameseProvince)-[r:PARTNERS_WITH]->(x) RETURN p.id, x.id ORDER BY p.id, x.id").rows
-    assert rows == [["VN-09", "CN-GX"], ["VN-09", "JP"], ["VN-13", "CN-GX"], ["VN-24", "LA-KH"],
-                    ["VN-24", "org-jica"], ["VN-25", "JP"], ["VN-25", "LA-SV"], ["VN-25", "TH-49"],
-                    ["VN-26", "JP"], ["VN-26", "JP-26"], ["VN-26", "LA-SV"]]
+    assert rows == [["VN-01", "CN-GX"], ["VN-09", "CN-GX"], ["VN-09", "JP"], ["VN-25", "JP"], ["VN-25", "LA-SV"],
+                    ["VN-25", "TH-49"], ["VN-26", "JP"], ["VN-26", "JP-26"], ["VN-26", "LA-SV"], ["VN-73", "LA-KH"],
+                    ["VN-73", "org-jica"], ["VN-CT", "LA-KH"]]
 
 
 def test_reloading_the_fixture_changes_nothing(store):

@@ -17,7 +17,10 @@ from graph import catalog
 from graph.plans import duplicates_rows, problems
 from graph.resolve import resolve_params
 
-QUERIES = [("query", q) for q in catalog.list_queries()] + [("view", q) for q in catalog.list_views()]
+# each query once per `when-PARAM` file too (graph.catalog runs it when PARAM is given; the default
+# file then runs only with PARAM null)
+QUERIES = [("query", q, None) for q in catalog.list_queries()] + [("view", q, None) for q in catalog.list_views()]
+QUERIES += [("query", q, v) for q in catalog.list_queries() for v in q.texts if v.startswith(catalog.WHEN)]
 ANCHOR_PARAMS = {"id", "pid", "xid"}
 
 
@@ -27,9 +30,12 @@ def engine_store(loaded_store):
     return loaded_store
 
 
-def _params(store: Any, q: catalog.NamedQuery) -> tuple[dict[str, Any], bool]:
-    """Every example parameter, bound and resolved as a run would; anchored when an id is given."""
+def _params(store: Any, q: catalog.NamedQuery, variant: str | None) -> tuple[dict[str, Any], bool]:
+    """Every example parameter, bound and resolved as a run would; anchored when an id is given. For
+    the default file of a query with `when-PARAM` files, PARAM is null (as it is when that file runs)."""
     raw = {p.name: p.example for p in q.params}
+    if variant is None:
+        raw.update({v[len(catalog.WHEN):]: None for v in q.texts if v.startswith(catalog.WHEN)})
     if "_all_" in q.name:  # graph.views picks the `…_all_…` file only when no province/partner is given
         raw.update({k: None for k in ("pid", "xid") if k in raw})
     bound = resolve_params(store, q, q.bind(raw))
@@ -38,25 +44,16 @@ def _params(store: Any, q: catalog.NamedQuery) -> tuple[dict[str, Any], bool]:
     return bound, anchored
 
 
-# Neo4j's planner (5.26) on the shared Cypher: an optional `$x IS NULL OR …` filter keeps it from starting
-# at the anchor; a `.neo4j.cypher` variant that starts from the province is still to write
-KNOWN_NEO4J = {
-    "agreements_by_field": "Neo4j starts from a label scan of Agreement when a province is given",
-    "partners_without_evidence": "Neo4j starts from a label scan of Partnership when a province is given",
-    "paths_between": "allShortestPaths between two anchored ends plans as a cartesian product of the two lookups",
-}
-KNOWN = {"people_and_roles": "the optional province filter is applied after a scan of every Person; an "
-                             "anchored form (from the province's documents) is still to write"}
+# Neo4j's planner (5.26) did not start from the anchor when an optional `$x IS NULL OR …` filter sat beside
+# it: such queries have a `when-PARAM` file that runs when the anchor is given (graph.catalog)
 
 
-@pytest.mark.parametrize("kind,q", [pytest.param(k, q, marks=pytest.mark.xfail(reason=KNOWN[q.name], strict=True))
-                                    if q.name in KNOWN else (k, q) for k, q in QUERIES],
-                         ids=[f"{k}:{q.name}" for k, q in QUERIES])
-def test_plan_starts_from_an_index_and_has_no_cartesian_product(engine_store, kind, q, request):
-    if engine_store.kind == "neo4j" and q.name in KNOWN_NEO4J:
-        request.node.add_marker(pytest.mark.xfail(reason=KNOWN_NEO4J[q.name], strict=True))
-    params, anchored = _params(engine_store, q)
-    plan = engine_store.explain(q.text_for(engine_store.kind), params)
+@pytest.mark.parametrize("kind,q,variant", QUERIES,
+                         ids=[f"{k}:{q.name}" + (f".{v}" if v else "") for k, q, v in QUERIES])
+def test_plan_starts_from_an_index_and_has_no_cartesian_product(engine_store, kind, q, variant, request):
+    params, anchored = _params(engine_store, q, variant)
+    assert q.variant_for(engine_store.kind, params) == (variant or q.variant_for(engine_store.kind))
+    plan = engine_store.explain(q.text_for(engine_store.kind, params), params)
     assert not problems(plan, anchored=anchored), "\n".join(plan)
     if engine_store.kind == "embedded":
         assert not duplicates_rows(plan), "the double-rows shape (Limit over OPTIONAL MATCH):\n" + "\n".join(plan)
@@ -69,6 +66,12 @@ def test_the_checks_see_what_they_look_for(loaded_store):
     assert problems(loaded_store.explain("MATCH (a:Agreement) RETURN a.id"), anchored=True)
     assert not problems(anchored, anchored=True) and not problems(scan, anchored=False)
     assert problems(loaded_store.explain("MATCH (a:Agreement), (b:Event) RETURN a, b"), anchored=False)
+    # two look-ups of one id each: a product of one row by one row (Neo4j plans allShortestPaths so)
+    two = loaded_store.explain("MATCH (a:Entity {id: $a}) WITH a MATCH (b:Entity {id: $b}) WHERE a <> b "
+                               "RETURN a.id, b.id", {"a": "x", "b": "y"})
+    assert not problems(two, anchored=True), "\n".join(two)
+    both = loaded_store.explain("MATCH (a:Entity {id: $a}), (b:Agreement) RETURN a.id, b.id", {"a": "x"})
+    assert problems(both, anchored=False) == ["cartesian product"]
     bug = "MATCH (a:Entity {id: $id}) OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m) RETURN a.id, m.id LIMIT 10"
     assert duplicates_rows(loaded_store.explain(bug, {"id": "x"}))
     ok = "MATCH (a:Entity {id: $id}) OPTIONAL MATCH (a)-[:EVIDENCED_BY]->(m) RETURN a.id, m.id ORDER BY m.id LIMIT 10"

@@ -36,11 +36,12 @@ def test_every_vietnamese_subdivision_name_looks_up_to_its_iso_code(country):
     assert [w for w in wrong if w[0] not in allowed] == []
 
 
-def test_traps_lao_cai_ha_lan_quang_ninh():
-    assert ids("Tỉnh Lào Cai hợp tác với Vân Nam") == ["VN-02", "CN-YN"]
+def test_traps_lao_cai_ha_lan_quang_tay():
+    assert ids("tỉnh Lào Cai") == ["VN-02"]  # no Laos inside the name
+    assert ids("Tỉnh Lạng Sơn hợp tác với Vân Nam") == ["VN-09", "CN-YN"]
     assert ids("Đại sứ quán Hà Lan và Thái Lan") [-2:] != ["TH", "TH"]
     assert "NL" in ids("hợp tác với Hà Lan, Thái Lan") and "TH" in ids("hợp tác với Hà Lan, Thái Lan")
-    assert ids("tỉnh Quảng Ninh và Quảng Tây")[0] == "VN-13"
+    assert ids("tỉnh Quảng Trị và Quảng Tây") == ["VN-25", "CN-GX"]
 
 
 def test_longest_match_and_country_in_parentheses():
@@ -66,6 +67,6 @@ def test_fuzzy_fallback_for_misspelt_locality():
 
 
 def test_sino_vietnamese_city_names_need_their_country_nearby():
-    assert ids("Huyện Phú Ninh, tỉnh Quảng Nam tiếp đoàn công tác.") == ["VN-27"]
+    assert ids("Xã Phú Ninh, thành phố Đà Nẵng tiếp đoàn công tác.", on="2025-09-01") == ["VN-2025-48"]
     assert "cn-dongxing" in ids("Thành phố Đông Hưng (Trung Quốc) và Móng Cái hợp tác.")
-    assert "cn-hekou" in ids("Lào Cai hợp tác với Hà Khẩu, Vân Nam.")
+    assert "cn-hekou" in ids("Lạng Sơn hợp tác với Hà Khẩu, Vân Nam.")
