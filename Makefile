@@ -7,7 +7,7 @@ CORPUS ?= $(or $(PROVKG_CORPUS),../shared/corpus)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: setup run ingest serve test test-all soak lint bench stop clean web-check browser-test train eval neo4j-start neo4j-stop neo4j-status
+.PHONY: setup run ingest serve test test-all soak soak-all lint bench stop clean web-check browser-test train eval neo4j-start neo4j-stop neo4j-status
 
 $(BIN)/provkg: pyproject.toml requirements.lock
 	test -d $(VENV) || $(PY) -m venv $(VENV)
@@ -32,7 +32,14 @@ test: setup  ## the whole suite, store tests on both engines (starts a local Neo
 	scripts/test.sh
 
 SOAK_SECONDS ?= 600
-soak: setup  ## long reliability runs (SOAK_SECONDS=60 for a short one)
+ENGINE ?= embedded
+# ENGINE=neo4j uses NEO4J_URI, else the server of `make neo4j-start` (a throwaway one: the soak wipes it)
+soak: setup  ## long reliability runs (SOAK_SECONDS=60 for a short one; ENGINE=neo4j or ENGINE=embedded,neo4j)
+	if [[ ",$(ENGINE)," == *,neo4j,* && -z "$${NEO4J_URI:-}" && -f data/neo4j/neo4j.env ]]; then \
+	  source data/neo4j/neo4j.env; export PROVKG_TEST_NEO4J_WIPE=1; fi; \
+	PROVKG_SOAK_ENGINES=$(ENGINE) PROVKG_SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/python -m pytest -m soak tests/test_soak.py -s
+
+soak-all: setup  ## every long run: the API soak, 1,000-article kill -9 runs, 10 minutes of readers during writes
 	PROVKG_SOAK_SECONDS=$(SOAK_SECONDS) $(BIN)/python -m pytest -m soak
 
 lint: setup

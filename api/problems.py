@@ -45,10 +45,12 @@ def install(app: FastAPI) -> None:
         return problem(status, exc.code, type(exc).__name__, str(exc), **extra)
 
     @app.exception_handler(RequestValidationError)
-    async def _validation(_: Request, exc: RequestValidationError) -> ProblemResponse:
+    async def _validation(request: Request, exc: RequestValidationError) -> ProblemResponse:
         errs = [{"field": ".".join(str(p) for p in e["loc"] if p not in ("query", "path", "body")),
                  "in": str(e["loc"][0]) if e["loc"] else "", "message": e["msg"]} for e in exc.errors()]
-        return problem(422, "validation", "Invalid request",
+        # the SPARQL 1.1 Protocol answers a malformed request (no query) with 400
+        status = 400 if request.url.path == "/sparql" else 422
+        return problem(status, "validation", "Invalid request",
                        "; ".join(f"{e['field']}: {e['message']}" for e in errs), errors=errs)
 
     @app.exception_handler(StarletteHTTPException)

@@ -89,20 +89,24 @@ def _refuse_dataset_params(params: dict[str, list[str]] | Any) -> None:
 @router.get("/sparql", tags=["linked data"], responses=RESULT_CONTENT, dependencies=[rate_limited("sparql")],
             summary="SPARQL 1.1 query (read-only) over the RDF view of the graph")
 async def sparql_get(request: Request, settings: SettingsDep, store: StoreDep,
-                     query: Annotated[str | None, Query(description="A SPARQL 1.1 query", examples=[
+                     query: Annotated[str, Query(min_length=1, description="A SPARQL 1.1 query", examples=[
                          "PREFIX pk: <https://provkg.org/ontology#> SELECT ?p ?name "
-                         "{ ?p a pk:VietnameseProvince ; pk:name ?name } LIMIT 10"])] = None,
+                         "{ ?p a pk:VietnameseProvince ; pk:name ?name } LIMIT 10"])],
                      format: Annotated[str | None, Query(description="Overrides Accept: json, xml, csv, tsv, "
                                                          "turtle, nt, jsonld, rdfxml")] = None) -> Response:
     _refuse_dataset_params(request.query_params)
     return await _answer(request, settings, store, query, format)
 
 
-@router.post("/sparql", tags=["linked data"], responses=RESULT_CONTENT, dependencies=[rate_limited("sparql")],
+@router.post("/sparql", tags=["linked data"], dependencies=[rate_limited("sparql")],
+             responses={**RESULT_CONTENT, 415: {"description": "Neither an application/sparql-query body nor a form"}},
              summary="SPARQL 1.1 query by POST: an application/sparql-query body or a form with `query`",
              openapi_extra={"requestBody": {"content": {
-                 QUERY_TYPES: {"schema": {"type": "string"}},
-                 FORM_TYPES: {"schema": {"type": "object", "properties": {"query": {"type": "string"}}}}}}})
+                 QUERY_TYPES: {"schema": {"type": "string", "minLength": 1}},
+                 FORM_TYPES: {"schema": {"type": "object", "required": ["query"],
+                                         "properties": {"query": {"type": "string", "minLength": 1},
+                                                        "format": {"type": "string"}}}}},
+                 "required": True}})
 async def sparql_post(request: Request, settings: SettingsDep, store: StoreDep) -> Response:
     ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = (await request.body()).decode("utf-8", errors="replace")
@@ -182,7 +186,8 @@ async def void(request: Request, settings: SettingsDep, store: StoreDep,
 
 @router.get("/datasets", tags=["linked data"], response_class=Response,
             summary="The DCAT dataset description (the same document as /.well-known/void)",
-            responses={200: {"content": {"text/turtle": {}, "application/ld+json": {}}}})
+            responses={200: {"content": {"text/turtle": {}, "application/ld+json": {}, "application/n-triples": {},
+                                         "application/rdf+xml": {}}}})
 async def datasets(request: Request, settings: SettingsDep, store: StoreDep,
                    format: Annotated[str | None, Query(pattern=r"^(turtle|ttl|nt|jsonld|rdfxml)$")] = None) -> Response:
     return await void(request, settings, store, format)

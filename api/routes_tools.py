@@ -4,13 +4,13 @@ linked-data dereferencing of entity IRIs."""
 from __future__ import annotations
 
 import threading
-from datetime import date
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
+from api import params as P
 from api import schemas as S
 from api.deps import ApiKey, SettingsDep, StoreDep
 from graph.guard import vet_read_query
@@ -54,14 +54,14 @@ async def get_query(name: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")]) ->
              summary="Run a named query with parameters validated from its header")
 async def run_query(name: Annotated[str, Path(pattern=r"^[a-z0-9_]{1,80}$")], store: StoreDep,
                     params: Annotated[dict[str, Any], Body(examples=[{"province": "VN-25"}])] | None = None,
-                    as_of: Annotated[date | None, Query(description="a province name means the unit valid on "
+                    as_of: Annotated[str | None, Query(pattern=P.DAY, description="a province name means the unit valid on "
                                                         "this day (default today)", examples=["2024-06-01"])] = None,
                     include_predecessors: Annotated[bool, Query(description="a unit formed in the 2025 reform "
                                                                 "answers with its predecessors' facts too")] = True,
                     ) -> Any:
     from graph.catalog import run_query as _run
 
-    res = await run_in_threadpool(_run, store, name, params or {}, as_of=as_of.isoformat() if as_of else None,
+    res = await run_in_threadpool(_run, store, name, params or {}, as_of=as_of,
                                   include_predecessors=include_predecessors)
     return {"columns": res.columns, "rows": res.records(), "truncated": res.truncated}
 

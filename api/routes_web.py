@@ -22,6 +22,7 @@ from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagge
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from api import params as P
 from api.deps import SettingsDep, StoreDep
 from api.jsonresp import OrjsonResponse
 from graph import explorer as X
@@ -100,7 +101,8 @@ async def explore(rest: str, request: Request) -> HTMLResponse:
                         "agreements and events per partner, a timeline of agreements and events, and reported "
                         "figures by indicator. For a unit created by the reform, the predecessors' partners, "
                         "agreements, events and figures are included, each labelled with `via` (the predecessor).")
-async def province_view(id: Annotated[str, PathParam(max_length=200, examples=["VN-25"])], store: StoreDep) -> Any:
+async def province_view(id: Annotated[str, PathParam(max_length=200, pattern=P.NAME, examples=["VN-25"])],
+                        store: StoreDep) -> Any:
     # plain dicts of JSON values already: orjson directly, not FastAPI's encoder (a tenth of a second at 100k facts)
     return OrjsonResponse(await run_in_threadpool(X.province_page, store, id))
 
@@ -109,7 +111,7 @@ async def province_view(id: Annotated[str, PathParam(max_length=200, examples=["
             summary="Everything the explorer's partner page shows, in one answer",
             description="A foreign locality, country or organisation: which provinces partner with it and since "
                         "when, its coordinates, and the agreements and events between it and each province.")
-async def partner_view(id: Annotated[str, PathParam(max_length=200, examples=["CN-GX"])], store: StoreDep) -> Any:
+async def partner_view(id: Annotated[str, PathParam(max_length=200, pattern=P.NAME, examples=["CN-GX"])], store: StoreDep) -> Any:
     return OrjsonResponse(await run_in_threadpool(X.partner_page, store, id))
 
 

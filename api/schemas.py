@@ -6,6 +6,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from api import params as P
+
 T = TypeVar("T")
 
 
@@ -303,11 +305,12 @@ class QueryRows(Model):
 
 
 class IngestRequest(Model):
-    text: str = Field(description="Article text (plain), or HTML when format is html")
+    # at least one character that is not white space (an empty article is refused anyway)
+    text: str = Field(pattern=r"\S", description="Article text (plain), or HTML when format is html")
     format: str = Field("txt", pattern="^(txt|html)$")
     url: str | None = Field(None, max_length=2000, pattern=r"^https?://\S+$")
-    title: str | None = Field(None, max_length=500)
-    published: str | None = Field(None, pattern=r"^(19|20)\d{2}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    title: str | None = Field(None, max_length=500, pattern=P.TEXT)
+    published: str | None = Field(None, pattern=P.DAY, description="YYYY-MM-DD (a day that exists)")
 
 
 class IngestResult(Model):

@@ -123,7 +123,8 @@ def partner_page(store: GraphStore, key: str) -> dict[str, Any]:
     if detail["entity"]["type"] == "Country":  # a country page also lists its places' and bodies' partnerships
         rows = V.country(store, xid)["partnerships"]
         ids = sorted({r["partner"]["id"] for r in rows})
-        where_all = {r[0]: (r[1], r[2]) for r in run_view(store, "explorer_locations", {"ids": ids}).rows}
+        # a country none of whose places partners with a province has nothing to locate
+        where_all = {r[0]: (r[1], r[2]) for r in run_view(store, "explorer_locations", {"ids": ids}).rows} if ids else {}
         for r in rows:
             r["partner"]["lat"], r["partner"]["lon"] = where_all.get(r["partner"]["id"], (None, None))
         page["country_partnerships"] = rows

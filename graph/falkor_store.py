@@ -13,7 +13,7 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import redis
 from falkordb import FalkorDB
@@ -26,7 +26,7 @@ from core.errors import InputError, QueryFailed, QueryRefused, QueryTimeout, Sto
 from core.settings import Settings
 from graph.embedded import EmbeddedServer
 from graph.locks import LockTimeout, RWLock
-from graph.store import QueryResult, Statement, approx_bytes, check_params
+from graph.store import Compensation, QueryResult, Statement, approx_bytes, check_params
 
 T = TypeVar("T")
 PATH_TYPES = "PARTNERS_WITH|MERGED_INTO|LOCATED_IN"  # how places connect; evidence and facts are not routes
@@ -261,13 +261,15 @@ class FalkorStore:
         finally:
             pool.release(conn)
 
-    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Compensation = ()) -> None:
         """One MULTI/EXEC. It does not roll back: if a statement fails, the others have run, so the
-        `compensate` statements (which undo what this write may have done) run next, then the error
-        is raised. Every row is checked before anything is sent."""
+        compensation runs next, under the same exclusive lock (no reader sees the half-written
+        graph), then the error is raised. A compensation with `prepare` (graph.undo.Undo) reads what
+        the write may touch under that lock before anything is sent and puts it back exactly.
+        Every row is checked before anything is sent."""
         if not statements:
             return
-        self._write_texts(self._encode(statements), self._encode(compensate) if compensate else [])
+        self._write_texts(self._encode(statements), compensate)
 
     def write_each(self, statements: Iterable[Statement]) -> None:
         """Each statement its own transaction, as write([s]) one after the other, but the next one
@@ -281,7 +283,7 @@ class FalkorStore:
                 if errors:
                     continue  # drain: nothing more is sent after a failure
                 try:
-                    self._write_texts([text], [])
+                    self._write_texts([text], ())
                 except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
                     errors.append(exc)
 
@@ -305,39 +307,59 @@ class FalkorStore:
             out.append(params_header(params) + query)
         return out
 
-    def _write_texts(self, texts: list[str], compensate: list[str]) -> None:
-        def run(g: Any, commands: list[str]) -> list[Any]:
-            with self.lock.exclusive(timeout_s=self._write_timeout_s()):
-                pipe = g.client.connection.pipeline(transaction=True)
-                for text in commands:
-                    pipe.execute_command("GRAPH.QUERY", g.name, text,
-                                         "--compact", "timeout", max(self.settings.query_timeout_ms, 60_000))
-                return list(pipe.execute(raise_on_error=False))
-
+    def _write_texts(self, texts: list[str], compensate: Compensation) -> None:
         def work(g: Any) -> None:
-            replies = run(g, texts)
-            failure: Exception | None = None
-            for reply in replies:
-                if isinstance(reply, redis.ResponseError):
-                    failure = _map_error(reply)
-                elif isinstance(reply, Exception):
-                    failure = QueryFailed(str(reply))
-                else:
-                    try:
-                        FResult(g, reply)  # raises on an error embedded in the reply
-                    except redis.ResponseError as exc:
-                        failure = _map_error(exc)
-                if failure is not None:
-                    break
-            if failure is not None:
-                if compensate:
-                    run(g, compensate)
+            with self.lock.exclusive(timeout_s=self._write_timeout_s()):
+                undo = self._undo_texts(g, compensate)
+                failure = self._first_failure(g, self._exec(g, texts))
+                if failure is None:
+                    return
+                if undo:
+                    undo_failure = self._first_failure(g, self._exec(g, undo))
+                    if undo_failure is not None:
+                        raise QueryFailed(f"{failure}; putting back what was there before failed too: "
+                                          f"{undo_failure}")
+                    raise type(failure)(f"{failure} (nothing was changed: the graph is as it was before)")
                 raise failure
 
         try:
             self._supervised(work)
         except LockTimeout:
             raise StoreUnavailable("the store stayed locked by other work past the write deadline") from None
+
+    def _undo_texts(self, g: Any, compensate: Compensation) -> list[str]:
+        prepare = getattr(compensate, "prepare", None)
+        if prepare is None:
+            return self._encode(cast(Sequence[Statement], compensate))
+        timeout = max(self.settings.query_timeout_ms, 60_000)
+
+        def read(query: str, params: dict[str, Any]) -> list[list[Any]]:
+            try:  # inside the write's exclusive lock: the plain client, not self.read (which would wait for it)
+                return g.ro_query(query, params, timeout=timeout).result_set or []
+            except redis.ResponseError as exc:
+                raise _map_error(exc) from None
+
+        return self._encode(prepare(read))
+
+    def _exec(self, g: Any, texts: list[str]) -> list[Any]:
+        pipe = g.client.connection.pipeline(transaction=True)
+        for text in texts:
+            pipe.execute_command("GRAPH.QUERY", g.name, text,
+                                 "--compact", "timeout", max(self.settings.query_timeout_ms, 60_000))
+        return list(pipe.execute(raise_on_error=False))
+
+    @staticmethod
+    def _first_failure(g: Any, replies: list[Any]) -> Exception | None:
+        for reply in replies:
+            if isinstance(reply, redis.ResponseError):
+                return _map_error(reply)
+            if isinstance(reply, Exception):
+                return QueryFailed(str(reply))
+            try:
+                FResult(g, reply)  # raises on an error embedded in the reply
+            except redis.ResponseError as exc:
+                return _map_error(exc)
+        return None
 
     def _result(self, res: FResult, cap: int, byte_cap: int) -> QueryResult:
         header = [h[1] if isinstance(h, (list, tuple)) else h for h in (res.header or [])]

@@ -19,6 +19,7 @@ from core.ids import fact_id
 from core.models import ArticleFacts, Entity, Evidence
 from graph.schema import ENTITY, GraphSchema, load_schema
 from graph.store import GraphStore, Statement
+from graph.undo import Reader, RelKey, Undo
 
 FACT_LABELS = ("Partnership", "Agreement", "Event", "Observation", "Role")
 
@@ -310,6 +311,12 @@ def article_batch(facts: ArticleFacts, schema: GraphSchema) -> tuple[Batch, list
 
 def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int = 1000,
                        orphan_candidates: list[str] | None = None) -> list[Statement]:
+    return article_write(facts, schema, batch_size, orphan_candidates)[0]
+
+
+def article_write(facts: ArticleFacts, schema: GraphSchema, batch_size: int = 1000,
+                  orphan_candidates: list[str] | None = None) -> tuple[list[Statement], Batch]:
+    """One article's statements (its stored version out, the new one in), and the batch they came from."""
     doc = {"doc": facts.document.id}
     batch, partnership_ids = article_batch(facts, schema)
     stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOC_LINKS, doc)]
@@ -318,34 +325,35 @@ def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int
         stmts.append((REFRESH_PARTNERSHIPS, {"ids": partnership_ids}))
     if orphan_candidates:
         stmts.append((REMOVE_ORPHANS, {"ids": orphan_candidates}))
-    return stmts
+    return stmts, batch
 
 
-# -- harden (issue 15): what undoes a failed article write on an engine without rollback -------
-REMOVE_DOCUMENT = "MATCH (d:Document {id: $doc}) DETACH DELETE d"
-# entities first seen in text that nothing but their own LOCATED_IN link keeps
-REMOVE_UNUSED_ENTITIES = """
-UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE e.curated = false
-OPTIONAL MATCH (e)-[r]-() WHERE NOT (type(r) = 'LOCATED_IN' AND startNode(r) = e)
-WITH e, count(r) AS links WHERE links = 0
-DETACH DELETE e
+# -- what undoes a failed article write on an engine without rollback (graph.undo) -------------
+OLD_VERSION = """
+MATCH (m:Mention {doc_id: $doc})
+OPTIONAL MATCH (m)<-[:EVIDENCED_BY]-(f)
+RETURN collect(DISTINCT m.id), collect(DISTINCT f.id)
 """
 
 
-def compensation(doc_id: str, entity_ids: list[str] | None = None) -> list[Statement]:
-    """The article leaves no trace: its facts (those only it supports), mentions, document, and the
-    entities it alone introduced go."""
-    doc = {"doc": doc_id}
-    stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOCUMENT, doc)]
-    if entity_ids:
-        stmts.append((REMOVE_UNUSED_ENTITIES, {"ids": entity_ids}))
-    return stmts
+def partners_with_keys(rel_keys: Iterable[RelKey]) -> set[RelKey]:
+    """The PARTNERS_WITH summaries behind partnership facts (REFRESH_PARTNERSHIPS merges them,
+    REMOVE_OLD_FACTS deletes them)."""
+    keys = set(rel_keys)
+    province_of = {f: p for t, p, f in keys if t == "HAS_PARTNERSHIP"}
+    return {("PARTNERS_WITH", province_of[f], x) for t, f, x in keys if t == "PARTNER" and f in province_of}
 
 
-def new_entity_ids(facts: ArticleFacts, schema: GraphSchema) -> list[str]:
-    batch, _ = article_batch(facts, schema)
-    return sorted(i for (_, create_only), rows in batch.nodes.items() if create_only for i in rows)
-# -- end harden ---------------------------------------------------------------------------------------
+def article_undo(doc_id: str, batch: Batch, batch_size: int = 1000) -> Undo:
+    """Everything loading this article may touch: the rows of its batch, and its stored version
+    (document, mentions, the facts they evidence), read when the store asks."""
+    def old_version(read: Reader, u: Undo) -> None:
+        mentions, facts = read(OLD_VERSION, {"doc": doc_id})[0]
+        u.detached |= set(mentions) | set(facts)
+
+    return Undo(batch.schema, node_ids={i for rows in batch.nodes.values() for i in rows},
+                rel_keys={(t, s, d) for t, pairs in batch.rels.items() for s, d in pairs}, detached={doc_id},
+                extra=old_version, derive=partners_with_keys, batch_size=batch_size)
 
 
 class Loader:
@@ -370,9 +378,10 @@ class Loader:
         if stored is not None:  # a replaced article: whatever only it named may be left alone after the load
             params = {"doc": facts.document.id}
             orphans = sorted({r[0] for q in (OLD_NEIGHBOURS, OLD_PERSONS) for r in self.store.read(q, params).rows})
-        self.store.write(article_statements(facts, self.schema, self.batch_size, orphans),
-                         compensate=compensation(facts.document.id,
-                                                 new_entity_ids(facts, self.schema)))  # harden (issue 15)
+        stmts, batch = article_write(facts, self.schema, self.batch_size, orphans)
+        # all or nothing: Neo4j rolls the transaction back; the embedded store puts back what the
+        # undo read under the write's lock (a failed new version leaves the stored one whole)
+        self.store.write(stmts, compensate=article_undo(facts.document.id, batch, self.batch_size))
         if self.after_load is not None:
             self.after_load(facts.document.id)
         return True

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 from core.errors import QueryFailed, QueryRefused, QueryTimeout, StoreUnavailable
 from core.settings import Settings
-from graph.store import QueryResult, Statement, approx_bytes, check_params
+from graph.store import Compensation, QueryResult, Statement, approx_bytes, check_params
 
 T = TypeVar("T")
 
@@ -144,8 +144,8 @@ class Neo4jStore:
         for stmt in statements:
             self.write([stmt])
 
-    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
-        # harden (issue 15): `compensate` is for engines without rollback; a Neo4j transaction rolls back
+    def write(self, statements: Sequence[Statement], compensate: Compensation = ()) -> None:
+        # `compensate` is for engines without rollback: a failed statement rolls this transaction back whole
         if not statements:
             return
         for i, (_, params) in enumerate(statements):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, Protocol, runtime_checkable
 
 import orjson
@@ -12,6 +12,18 @@ from core.errors import InputError
 from core.settings import Settings
 
 Statement = tuple[str, dict[str, Any]]
+
+
+@runtime_checkable
+class Undo(Protocol):
+    """Reads what a write may touch (with the reader it is given, under the write's lock) and
+    returns the statements that put it back (graph.undo.Undo)."""
+
+    def prepare(self, read: Callable[[str, dict[str, Any]], list[list[Any]]]) -> Sequence[Statement]: ...
+
+
+# what an engine without rollback runs when a statement of a write fails
+Compensation = Sequence[Statement] | Undo
 
 
 class QueryResult(BaseModel):
@@ -46,10 +58,11 @@ class GraphStore(Protocol):
         ends by the timeout plus a client grace whatever the engine does."""
         ...
 
-    def write(self, statements: Sequence[Statement], compensate: Sequence[Statement] = ()) -> None:
+    def write(self, statements: Sequence[Statement], compensate: Compensation = ()) -> None:
         """Run the statements as one atomic transaction (idempotent work only: it may be retried).
 
-        An engine without rollback runs `compensate` when a statement fails, then raises."""
+        An engine without rollback runs `compensate` when a statement fails (an Undo is prepared
+        under the write's lock before anything is sent), then raises; one with rollback ignores it."""
         ...
 
     def write_each(self, statements: Iterable[Statement]) -> None:

@@ -53,10 +53,10 @@ def test_a_failing_statement_rolls_the_whole_article_back(store):
     before = store.read("MATCH (n) RETURN count(n)").scalar()
     from graph import loader as L
 
-    stmts = L.article_statements(facts, loader.schema, loader.batch_size)
+    stmts, batch = L.article_write(facts, loader.schema, loader.batch_size)
     broken = stmts[:5] + [("RETURN 1 + 'x' + toInteger([1])", {})] + stmts[5:]
     with pytest.raises(QueryFailed):
-        store.write(broken, compensate=L.compensation(facts.document.id, L.new_entity_ids(facts, loader.schema)))
+        store.write(broken, compensate=L.article_undo(facts.document.id, batch))
     assert store.read(ORPHANS).scalar() == 0
     assert store.read("MATCH (n) RETURN count(n)").scalar() == before
 
