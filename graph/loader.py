@@ -164,8 +164,12 @@ def add_entity(batch: Batch, e: Entity) -> str:
 
 # -- articles -------------------------------------------------------------------------------------
 
+# A replaced article's nodes that its new version has again ($keep: same content, same id) stay
+# and are updated in place: deleting and re-creating them let a concurrent Neo4j read (read
+# committed) match a node before the commit and read it after, all properties null.
 REMOVE_OLD_FACTS = """
 MATCH (m:Mention {doc_id: $doc})<-[:EVIDENCED_BY]-(f)
+WHERE NOT f.id IN $keep
 WITH DISTINCT f
 OPTIONAL MATCH (f)-[:EVIDENCED_BY]->(o:Mention) WHERE o.doc_id <> $doc
 WITH f, count(o) AS others
@@ -187,7 +191,15 @@ RETURN DISTINCT e.id
 """
 # entities first seen in articles go when the last fact that named them goes
 REMOVE_ORPHANS = "UNWIND $ids AS id MATCH (e:Entity {id: id}) WHERE e.curated = false AND NOT (e)--() DELETE e"
-REMOVE_OLD_MENTIONS = "MATCH (m:Mention {doc_id: $doc}) DETACH DELETE m"
+REMOVE_OLD_MENTIONS = "MATCH (m:Mention {doc_id: $doc}) WHERE NOT m.id IN $keep DETACH DELETE m"
+# a kept mention evidences what the new version says it does, and keeps no optional key it lost
+RESET_KEPT_MENTIONS = """
+MATCH (m:Mention {doc_id: $doc})<-[r:EVIDENCED_BY]-()
+WHERE m.id IN $keep
+DELETE r
+WITH DISTINCT m
+SET m.stated_since = null
+"""
 REMOVE_DOC_LINKS = "MATCH (d:Document {id: $doc})-[r:ABOUT]->() DELETE r"
 REFRESH_PARTNERSHIPS = """
 UNWIND $ids AS pid
@@ -317,9 +329,11 @@ def article_statements(facts: ArticleFacts, schema: GraphSchema, batch_size: int
 def article_write(facts: ArticleFacts, schema: GraphSchema, batch_size: int = 1000,
                   orphan_candidates: list[str] | None = None) -> tuple[list[Statement], Batch]:
     """One article's statements (its stored version out, the new one in), and the batch they came from."""
-    doc = {"doc": facts.document.id}
     batch, partnership_ids = article_batch(facts, schema)
-    stmts: list[Statement] = [(REMOVE_OLD_FACTS, doc), (REMOVE_OLD_MENTIONS, doc), (REMOVE_DOC_LINKS, doc)]
+    doc = {"doc": facts.document.id}
+    kept = {"doc": facts.document.id, "keep": sorted({i for rows in batch.nodes.values() for i in rows})}
+    stmts: list[Statement] = [(REMOVE_OLD_FACTS, kept), (REMOVE_OLD_MENTIONS, kept), (RESET_KEPT_MENTIONS, kept),
+                              (REMOVE_DOC_LINKS, doc)]
     stmts.extend(batch.statements(batch_size))
     if partnership_ids:
         stmts.append((REFRESH_PARTNERSHIPS, {"ids": partnership_ids}))
