@@ -339,13 +339,7 @@ class FalkorBulk:
 
     # -- encoding (the caller's thread) ----------------------------------------------------------
     def add(self, batch: Batch) -> None:
-        if self._error is not None:
-            raise self._error
-        t0 = time.perf_counter()
-        command = self.encode(batch)
-        self.stats["encode_s"] += time.perf_counter() - t0
-        if command is not None:
-            self._queue.put(command)
+        self._enqueue(lambda: self.encode(batch))
 
     def load(self, batches: Iterable[Batch]) -> None:
         for b in batches:
@@ -357,10 +351,14 @@ class FalkorBulk:
 
     def add_prepared(self, prepared: Prepared) -> None:
         """A Batch prepare()d elsewhere (another process: the records need no state of the load)."""
+        self._enqueue(lambda: self.commit(prepared))
+
+    def _enqueue(self, build: Callable[[], list[Any] | None]) -> None:
+        """Build the next command here while the writer thread sends the previous one."""
         if self._error is not None:
             raise self._error
         t0 = time.perf_counter()
-        command = self.commit(prepared)
+        command = build()
         self.stats["encode_s"] += time.perf_counter() - t0
         if command is not None:
             self._queue.put(command)
